@@ -1,0 +1,171 @@
+//! Scripted players: the average commune of the time (for calibration), the
+//! honest and cautious secretary, the zealot, and a random one. The game's
+//! attract loop and the tests use them; every decision goes through the same
+//! `advance` a person's decisions do.
+
+use std::collections::BTreeMap;
+
+use crate::calendar::Season;
+use crate::data::{Data, Stance};
+use crate::decisions::{LabourPlan, ProcurementResponse, SeasonDecisions};
+use crate::dice::{Dice, Stream};
+use crate::error::SimError;
+use crate::replay::Run;
+use crate::state::CommuneState;
+use crate::turn::{advance, new_game, preview};
+use crate::{events, per_mille};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Policy {
+    Historical,
+    Honest,
+    Zealot,
+    Random,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 4] = [Policy::Historical, Policy::Honest, Policy::Zealot, Policy::Random];
+
+    pub fn parse(s: &str) -> Option<Policy> {
+        match s {
+            "historical" => Some(Policy::Historical),
+            "honest" => Some(Policy::Honest),
+            "zealot" => Some(Policy::Zealot),
+            "random" => Some(Policy::Random),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Historical => "historical",
+            Policy::Honest => "honest",
+            Policy::Zealot => "zealot",
+            Policy::Random => "random",
+        }
+    }
+}
+
+fn historical_labour(data: &Data, state: &CommuneState) -> LabourPlan {
+    let now = state.now();
+    data.historical_policy
+        .labour
+        .iter()
+        .find(|l| l.at == now)
+        .map(|l| LabourPlan::new(l.fields, l.furnaces, l.water, l.sideline))
+        .unwrap_or(match now.season {
+            Season::Winter => LabourPlan::new(40, 0, 40, 20),
+            _ => LabourPlan::new(85, 0, 5, 10),
+        })
+}
+
+fn labour(policy: Policy, data: &Data, state: &CommuneState, dice: &mut Dice) -> Vec<LabourPlan> {
+    let base = historical_labour(data, state);
+    let winter = state.now().season == Season::Winter;
+    state
+        .brigades
+        .iter()
+        .map(|_| match policy {
+            Policy::Historical => base,
+            Policy::Honest => {
+                // Hands in the fields; a token crew at the furnaces when the
+                // county demands steel, works only in the slack season.
+                let token = if base.furnaces > 0 { 8 } else { 0 };
+                if winter {
+                    LabourPlan::new(45, token, 35, 20 - token)
+                } else {
+                    LabourPlan::new(85 - token, token, 3, 12)
+                }
+            }
+            Policy::Zealot => {
+                if base.furnaces > 0 {
+                    let furnaces = (base.furnaces + 15).min(50);
+                    let water = base.water;
+                    let sideline = 5;
+                    LabourPlan::new(100 - furnaces - water - sideline, furnaces, water, sideline)
+                } else {
+                    LabourPlan::new(base.fields.saturating_sub(5), 0, base.water + 5, base.sideline)
+                }
+            }
+            Policy::Random => {
+                let fields = dice.range(30, 95) as u16;
+                let furnaces = dice.range(0, i64::from(100 - fields)) as u16;
+                let water = dice.range(0, i64::from(100 - fields - furnaces)) as u16;
+                LabourPlan::new(fields, furnaces, water, 100 - fields - furnaces - water)
+            }
+        })
+        .collect()
+}
+
+fn choices(policy: Policy, data: &Data, state: &CommuneState, dice: &mut Dice) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for d in events::directives(data, state) {
+        let want = match policy {
+            Policy::Historical | Policy::Zealot => Some(Stance::Zeal),
+            Policy::Honest => Some(Stance::Paper),
+            Policy::Random => None,
+        };
+        let pick = match want {
+            Some(stance) => d.choices.iter().find(|c| c.stance == stance).unwrap_or(&d.choices[0]),
+            None => &d.choices[dice.range(0, d.choices.len() as i64 - 1) as usize],
+        };
+        out.insert(d.id.clone(), pick.id.clone());
+    }
+    out
+}
+
+fn report_permille(policy: Policy, data: &Data, year: i64, dice: &mut Dice) -> i64 {
+    let historical = data.historical_policy.report_permille.get(&year.to_string()).copied().unwrap_or(1000);
+    match policy {
+        Policy::Historical => historical,
+        Policy::Honest => 1000,
+        Policy::Zealot => 1000 + (historical - 1000) * 2,
+        Policy::Random => dice.range(500, 3000),
+    }
+}
+
+/// The decisions a scripted player makes this season.
+pub fn decide(policy: Policy, data: &Data, state: &CommuneState, seed: u64) -> Result<SeasonDecisions, SimError> {
+    let mut dice = Dice::new(seed, state.now().ordinal(), Stream::Policy);
+    let mut d = SeasonDecisions {
+        labour: labour(policy, data, state, &mut dice),
+        choices: choices(policy, data, state, &mut dice),
+        report_kg: None,
+        procurement: ProcurementResponse::Deliver,
+    };
+    if state.now().season.is_harvest() {
+        let p = preview(data, state, &d, seed)?;
+        d.report_kg = Some(per_mille(p.harvest_kg, report_permille(policy, data, state.now().year, &mut dice)));
+        d.procurement = match policy {
+            Policy::Historical | Policy::Zealot => ProcurementResponse::Deliver,
+            Policy::Honest => {
+                // Plead when the state would take more than a third of the crop.
+                if p.demand_if_truthful_kg * 3 > p.harvest_kg {
+                    ProcurementResponse::Plead
+                } else {
+                    ProcurementResponse::Deliver
+                }
+            }
+            Policy::Random => match dice.range(0, 2) {
+                0 => ProcurementResponse::Deliver,
+                1 => ProcurementResponse::Plead,
+                _ => ProcurementResponse::Hide { permille: dice.range(0, 500) as u16 },
+            },
+        };
+    }
+    Ok(d)
+}
+
+/// Play a whole scenario with a scripted player.
+pub fn play(policy: Policy, data: &Data, scenario_id: &str, seed: u64) -> Result<(Run, CommuneState), SimError> {
+    let mut state = new_game(data, scenario_id)?;
+    let mut run =
+        Run { scenario_id: scenario_id.to_string(), scenario_version: data.version, seed, seasons: Vec::new() };
+    while !state.is_over() {
+        let d = decide(policy, data, &state, seed)?;
+        let (next, _) = advance(data, &state, &d, seed)?;
+        run.seasons.push(d);
+        state = next;
+    }
+    Ok((run, state))
+}
