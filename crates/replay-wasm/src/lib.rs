@@ -1,7 +1,7 @@
 //! Replays a run inside a bare `wasm32-unknown-unknown` module, with no
 //! JavaScript glue: the host writes the run's JSON into memory obtained from
 //! `alloc`, calls `replay`, and reads back a length-prefixed JSON answer,
-//! `{"hashes": [...], "ending": "..."}` or `{"error": "..."}`.
+//! `{"hashes": [...], "ending": "...", "years": [...]}` or `{"error": "..."}`.
 //! tests/wasm/replay.test.mjs compares those hashes with the golden files.
 
 use sim::{Data, Run, replay as replay_run};
@@ -33,13 +33,15 @@ pub unsafe extern "C" fn replay(ptr: *mut u8, len: usize) -> *const u8 {
 
 pub fn answer(input: &[u8]) -> String {
     let data = Data::builtin();
-    let result = serde_json::from_slice::<Run>(input)
-        .map_err(|e| e.to_string())
-        .and_then(|run| replay_run(&data, &run).map_err(|e| e.to_string()));
+    let result = serde_json::from_slice::<Run>(input).map_err(|e| e.to_string()).and_then(|run| {
+        let start = sim::new_game(&data, &run.scenario_id).map_err(|e| e.to_string())?;
+        replay_run(&data, &run).map(|r| (start, r)).map_err(|e| e.to_string())
+    });
     match result {
-        Ok(r) => serde_json::json!({
+        Ok((start, r)) => serde_json::json!({
             "hashes": r.hashes,
-            "ending": r.state.ending.map(|e| e.key()),
+            "ending": r.state.ending.as_ref().map(|e| e.key()),
+            "years": sim::summary::table(&data, &start, &r.state),
         })
         .to_string(),
         Err(e) => serde_json::json!({ "error": e }).to_string(),

@@ -89,6 +89,10 @@ pub struct Data {
     pub endings: Vec<EndingDef>,
     pub scenarios: Vec<ScenarioDef>,
     pub historical_policy: HistoricalPolicy,
+    /// National series the debrief sets the commune against.
+    pub record: Vec<RecordSeries>,
+    /// Questions for discussion after the game.
+    pub questions: Vec<Question>,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default)]
@@ -506,6 +510,29 @@ pub struct HistoricalLabour {
     pub sideline: u16,
 }
 
+/// A national series by year, in tenths of its unit (for display only).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RecordSeries {
+    pub id: String,
+    pub label: Text,
+    pub unit: Text,
+    pub source: String,
+    pub tenths: BTreeMap<String, i64>,
+}
+
+impl RecordSeries {
+    pub fn value(&self, year: i64) -> Option<f64> {
+        self.tenths.get(&year.to_string()).map(|v| *v as f64 / 10.0)
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub text: Text,
+    pub source: String,
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Source {
     pub key: String,
@@ -552,6 +579,10 @@ impl Data {
 
     pub fn year(&self, year: i64) -> &YearParams {
         self.years.iter().find(|y| y.year == year).or_else(|| self.years.last()).expect("validated: at least one year")
+    }
+
+    pub fn record(&self, id: &str) -> Option<&RecordSeries> {
+        self.record.iter().find(|r| r.id == id)
     }
 
     pub fn source(&self, key: &str) -> Option<&Source> {
@@ -611,6 +642,12 @@ impl Data {
         }
         for g in &self.glossary {
             refs.push((format!("glossary {}", g.id), g.source.clone()));
+        }
+        for r in &self.record {
+            refs.push((format!("record {}", r.id), r.source.clone()));
+        }
+        for q in &self.questions {
+            refs.push((format!("question {}", q.id), q.source.clone()));
         }
         refs
     }
@@ -695,6 +732,13 @@ impl Data {
         for s in &self.scenarios {
             out.push((format!("scenario {} title", s.id), &s.title));
             out.push((format!("scenario {} description", s.id), &s.description));
+        }
+        for r in &self.record {
+            out.push((format!("record {} label", r.id), &r.label));
+            out.push((format!("record {} unit", r.id), &r.unit));
+        }
+        for q in &self.questions {
+            out.push((format!("question {}", q.id), &q.text));
         }
         for g in &self.glossary {
             out.push((format!("glossary {} term", g.id), &g.term));
