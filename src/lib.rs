@@ -1,15 +1,67 @@
 //! Great Leap, the game: a Bevy app around the rules core in `crates/sim`.
 //!
-//! Data flows one way: input becomes a decision message, one system (in
-//! `rules.rs`) calls the rules core, and views read the resulting state.
-//! Every plugin here is a plain function, `plugin(app)`, and the rules plugin
-//! runs without rendering, so tests can drive it under `MinimalPlugins`.
+//! Data flows one way: input becomes a `UiAction`, the screen that owns it
+//! edits the season's draft or sends `SubmitSeason`, one system (in
+//! `rules.rs`) calls the rules core, and views rebuild from the new state.
+//! Every plugin here is a plain function, `plugin(app)`.
 
+pub mod actions;
+pub mod charts;
+pub mod hooks;
+pub mod map;
+pub mod platform;
 pub mod rules;
+pub mod save;
+pub mod screens;
+pub mod scroll;
+pub mod text;
+pub mod theme;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
+use bevy::asset::AssetMetaCheck;
+use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
+use bevy::winit::WinitSettings;
 
-/// The parts of the game that need no window: the rules and their messages.
+/// The parts of the game that need no window: the rules and saving.
 pub fn headless_plugin(app: &mut App) {
-    app.add_plugins(rules::plugin);
+    app.add_plugins((rules::plugin, save::plugin));
+}
+
+/// Everything on screen.
+pub fn game_plugin(app: &mut App) {
+    #[cfg(target_arch = "wasm32")]
+    app.add_plugins(web::plugin);
+    app.init_resource::<text::Strings>()
+        .insert_resource(ClearColor(theme::palette::PAPER))
+        .add_plugins((headless_plugin, theme::plugin, screens::plugin, scroll::plugin, hooks::plugin))
+        .add_systems(Startup, |mut commands: Commands| {
+            commands.spawn(Camera2d);
+        });
+}
+
+/// The whole game, as the browser (or a desktop window) runs it.
+pub fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Great Leap".into(),
+                    canvas: Some("#game".into()),
+                    fit_canvas_to_parent: true,
+                    prevent_default_event_handling: true,
+                    ..default()
+                }),
+                ..default()
+            })
+            // Trunk serves no .meta files; asking for them only produces 404s.
+            .set(AssetPlugin { meta_check: AssetMetaCheck::Never, ..default() }),
+    )
+    .add_plugins(TabNavigationPlugin)
+    // A turn-based game draws only when something changes.
+    .insert_resource(WinitSettings::desktop_app())
+    .add_plugins(game_plugin);
+    app
 }

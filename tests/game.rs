@@ -44,3 +44,313 @@ fn refused_decisions_leave_the_game_unchanged() {
     assert!(rejected[0].0.contains("labour plans"), "{}", rejected[0].0);
     assert_eq!(app.world().resource::<Commune>().state, before);
 }
+
+// ---------------------------------------------------------------------------
+// The screens, driven by the same `Act` messages the buttons send.
+
+mod flow {
+    use bevy::input::InputPlugin;
+    use bevy::input_focus::{InputFocus, InputFocusVisible};
+    use bevy::picking::hover::HoverMap;
+    use bevy::prelude::*;
+    use bevy::state::app::StatesPlugin;
+    use bevy::text::Font;
+    use great_leap::actions::{Act, Overlay, ReportMove, UiAction};
+    use great_leap::rules::Commune;
+    use great_leap::save::{self, MemoryStore, SaveStatus, Storage, Store};
+
+    trait Raw {
+        fn get_raw(&self, key: &str) -> Option<String>;
+        fn set_raw(&self, key: &str, value: &str);
+    }
+    impl Raw for MemoryStore {
+        fn get_raw(&self, key: &str) -> Option<String> {
+            self.get(key).unwrap()
+        }
+        fn set_raw(&self, key: &str, value: &str) {
+            self.set(key, value).unwrap()
+        }
+    }
+    use great_leap::screens::season::{Draft, unanswered};
+    use great_leap::screens::{Phase, Screen};
+
+    /// The whole game without a window or a GPU.
+    pub fn app(store: MemoryStore) -> App {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin, AssetPlugin::default()))
+            .init_asset::<Font>()
+            .init_resource::<InputFocus>()
+            .init_resource::<InputFocusVisible>()
+            .init_resource::<HoverMap>()
+            .init_resource::<UiScale>()
+            .insert_resource(Storage(Box::new(store)))
+            .add_plugins(great_leap::game_plugin);
+        app.update();
+        app
+    }
+
+    pub fn act(app: &mut App, action: UiAction) {
+        app.world_mut().write_message(Act(action));
+        // One frame for the action, one for the state change it asks for.
+        app.update();
+        app.update();
+    }
+
+    pub fn screen(app: &App) -> Screen {
+        *app.world().resource::<State<Screen>>().get()
+    }
+
+    fn phase(app: &App) -> Phase {
+        *app.world().resource::<State<Phase>>().get()
+    }
+
+    /// Answer every open directive of the season with its first choice.
+    pub fn answer_directives(app: &mut App) {
+        let open = {
+            let commune = app.world().resource::<Commune>();
+            let draft = app.world().resource::<Draft>();
+            unanswered(commune, draft)
+        };
+        for directive in open {
+            let choice = {
+                let commune = app.world().resource::<Commune>();
+                let d = commune.data.events.iter().find(|e| e.id == directive).unwrap();
+                d.choices[0].id.clone()
+            };
+            act(app, UiAction::Choose { directive, choice });
+        }
+    }
+
+    /// Play one season the way a player clicks through it: answer every
+    /// directive with its first choice, report what the county expects,
+    /// deliver, read the consequences.
+    pub fn play_season(app: &mut App) {
+        assert_eq!(screen(app), Screen::Season);
+        let now = app.world().resource::<Commune>().state.now().to_string();
+        let draft_phase = app.world().resource::<Draft>().phase;
+        assert_eq!(phase(app), Phase::News, "{now}, draft in {draft_phase:?}");
+        answer_directives(app);
+        act(app, UiAction::Next);
+        assert_eq!(phase(app), Phase::Labour);
+        if app.world().resource::<Commune>().state.now().season.is_harvest() {
+            act(app, UiAction::Next);
+            assert_eq!(phase(app), Phase::Report);
+            act(app, UiAction::Report(ReportMove::CountyExpectation));
+            act(app, UiAction::Next);
+            assert_eq!(phase(app), Phase::Procurement);
+        }
+        let seasons_before = app.world().resource::<Commune>().run.seasons.len();
+        act(app, UiAction::Next);
+        assert_eq!(app.world().resource::<Commune>().run.seasons.len(), seasons_before + 1, "the season was played");
+        assert_eq!(phase(app), Phase::Consequences);
+        act(app, UiAction::Next);
+    }
+
+    pub fn start_new_game(app: &mut App) {
+        assert_eq!(screen(app), Screen::Title);
+        act(app, UiAction::NewGame);
+        assert_eq!(screen(app), Screen::Briefing);
+        act(app, UiAction::Begin);
+        assert_eq!(screen(app), Screen::Season);
+    }
+
+    #[test]
+    fn a_whole_game_through_the_screens_matches_the_rules_core() {
+        let store = MemoryStore::default();
+        let mut app = app(store.clone());
+        start_new_game(&mut app);
+        // Every window over the season opens and closes.
+        for o in [Overlay::Codex, Overlay::Glossary, Overlay::Sources, Overlay::Settings] {
+            act(&mut app, UiAction::Open(o));
+            assert_eq!(*app.world().resource::<State<Overlay>>().get(), o);
+            let snapshot = app.world().resource::<great_leap::hooks::SnapshotJson>().0.clone();
+            assert!(snapshot.contains("CloseOverlay"), "{o:?} has a close button");
+            act(&mut app, UiAction::CloseOverlay);
+            assert_eq!(*app.world().resource::<State<Overlay>>().get(), Overlay::None);
+        }
+        let mut guard = 0;
+        while screen(&app) != Screen::Ending {
+            match screen(&app) {
+                Screen::Season => play_season(&mut app),
+                Screen::YearSummary => act(&mut app, UiAction::Next),
+                other => panic!("unexpected screen {other:?}"),
+            }
+            guard += 1;
+            assert!(guard < 40, "the game did not end");
+        }
+        act(&mut app, UiAction::ShowDebrief);
+        assert_eq!(screen(&app), Screen::Debrief);
+
+        let commune = app.world().resource::<Commune>().clone();
+        let replayed = sim::replay(&commune.data, &commune.run).unwrap();
+        assert_eq!(replayed.state.hash(), commune.state.hash());
+        assert_eq!(replayed.state.ending, commune.state.ending);
+        assert!(commune.state.ending.is_some());
+        assert!(!commune.run.seasons.is_empty());
+
+        // The snapshot the browser tests read says the same.
+        let snapshot: serde_json::Value =
+            serde_json::from_str(&app.world().resource::<great_leap::hooks::SnapshotJson>().0).unwrap();
+        assert_eq!(snapshot["screen"], "Debrief");
+        assert_eq!(snapshot["hash"], commune.state.hash());
+        assert_eq!(snapshot["ending"], commune.state.ending.as_ref().unwrap().key());
+
+        // The autosave holds the finished run.
+        let saved = save::parse(&store.get_raw(save::KEY).unwrap(), &commune.data).unwrap();
+        assert_eq!(saved.run, commune.run);
+    }
+
+    #[test]
+    fn continue_resumes_mid_season_where_the_player_left() {
+        let store = MemoryStore::default();
+        let mut first = app(store.clone());
+        start_new_game(&mut first);
+        play_season(&mut first);
+        play_season(&mut first);
+        answer_directives(&mut first);
+        act(&mut first, UiAction::Next); // News -> Labour of the third season
+        let (hash, run, draft) = {
+            let w = first.world();
+            (w.resource::<Commune>().state.hash(), w.resource::<Commune>().run.clone(), w.resource::<Draft>().clone())
+        };
+        assert_eq!(draft.phase, Phase::Labour);
+        drop(first);
+
+        // A new page load with the same storage.
+        let mut second = app(store);
+        assert!(matches!(second.world().resource::<SaveStatus>(), SaveStatus::Ready(_)));
+        act(&mut second, UiAction::Continue);
+        second.update(); // the phase follows the draft a frame later
+        assert_eq!(screen(&second), Screen::Season);
+        assert_eq!(phase(&second), Phase::Labour);
+        let w = second.world();
+        assert_eq!(w.resource::<Commune>().state.hash(), hash);
+        assert_eq!(w.resource::<Commune>().run, run);
+        assert_eq!(*w.resource::<Draft>(), draft);
+    }
+
+    #[test]
+    fn a_corrupt_save_is_reported_and_kept_unless_the_player_deletes_it() {
+        let store = MemoryStore::default();
+        store.set_raw(save::KEY, "{\"format\":1,\"run\":");
+        let mut app = app(store.clone());
+        let SaveStatus::Damaged(reason) = app.world().resource::<SaveStatus>().clone() else {
+            panic!("a corrupt save must be reported")
+        };
+        assert!(reason.contains("not a saved game"), "{reason}");
+        let snapshot = app.world().resource::<great_leap::hooks::SnapshotJson>().0.clone();
+        assert!(snapshot.contains("KeepDamagedSave") && snapshot.contains("DeleteDamagedSave"), "{snapshot}");
+
+        // Starting anew keeps the damaged save aside, never deletes it.
+        act(&mut app, UiAction::KeepDamagedSave);
+        assert_eq!(screen(&app), Screen::Briefing);
+        assert_eq!(store.get_raw(save::DAMAGED).as_deref(), Some("{\"format\":1,\"run\":"));
+
+        // Deleting happens only when asked.
+        let store = MemoryStore::default();
+        store.set_raw(save::KEY, "not json");
+        let mut app = super::flow::app(store.clone());
+        act(&mut app, UiAction::DeleteDamagedSave);
+        assert_eq!(store.get_raw(save::KEY), None);
+        assert_eq!(*app.world().resource::<SaveStatus>(), SaveStatus::None);
+    }
+
+    #[test]
+    fn a_save_whose_decisions_do_not_replay_is_refused() {
+        let data = sim::Data::builtin();
+        let (mut run, _) = sim::policy::play(sim::policy::Policy::Historical, &data, "full", 4).unwrap();
+        run.seasons.truncate(3);
+        run.seasons[1].labour.clear();
+        let commune = Commune::new(std::sync::Arc::new(data.clone()), "full", 4).unwrap();
+        let save = save::SaveGame {
+            format: save::FORMAT,
+            game_version: "test".into(),
+            run,
+            draft: Draft::for_season(&commune, None),
+        };
+        let text = serde_json::to_string(&save).unwrap();
+        let err = save::parse(&text, &data).unwrap_err();
+        assert!(err.contains("do not replay"), "{err}");
+        let other = text.replace("\"format\":1", "\"format\":99");
+        assert!(save::parse(&other, &data).unwrap_err().contains("format 99"));
+    }
+
+    #[test]
+    fn a_new_save_keeps_the_previous_one() {
+        let store = MemoryStore::default();
+        let data = sim::Data::builtin();
+        let commune = Commune::new(std::sync::Arc::new(data.clone()), "full", 9).unwrap();
+        let mut save = save::SaveGame {
+            format: save::FORMAT,
+            game_version: "test".into(),
+            run: commune.run.clone(),
+            draft: Draft::for_season(&commune, None),
+        };
+        save::write(&store, &save).unwrap();
+        let first = store.get_raw(save::KEY).unwrap();
+        save.draft.phase = Phase::Labour;
+        save::write(&store, &save).unwrap();
+        assert_eq!(store.get_raw(save::PREVIOUS).unwrap(), first);
+        assert_eq!(save::parse(&store.get_raw(save::KEY).unwrap(), &data).unwrap(), save);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Words on screen come from assets/i18n, never from Rust.
+
+#[test]
+fn every_string_key_the_code_uses_exists() {
+    let strings = great_leap::text::Strings::english();
+    let keys: std::collections::BTreeSet<&String> = strings.keys().collect();
+    let mut missing = Vec::new();
+    let mut used = 0;
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).unwrap();
+            // String literals that look like keys: "area.name" with lowercase
+            // words, passed to get/fill or returned from a `key()` method.
+            for (i, _) in code.match_indices('"') {
+                let rest = &code[i + 1..];
+                let Some(end) = rest.find('"') else { continue };
+                let lit = &rest[..end];
+                let looks_like_key = lit.contains('.')
+                    && !lit.contains(' ')
+                    && !lit.ends_with(".json")
+                    && !lit.ends_with(".ttf")
+                    && lit.split('.').all(|w| {
+                        !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                    });
+                if looks_like_key {
+                    used += 1;
+                    if !keys.contains(&lit.to_string()) {
+                        missing.push(format!("{}: {lit}", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(used > 100, "only {used} keys found; is the scan broken?");
+    assert!(missing.is_empty(), "keys missing from en.json:\n{}", missing.join("\n"));
+    // Keys built at run time.
+    for season in ["spring", "summer", "autumn", "winter"] {
+        assert!(keys.contains(&format!("season.{season}")), "season.{season}");
+    }
+}
+
+#[test]
+fn placeholders_in_strings_are_well_formed() {
+    let strings = great_leap::text::Strings::english();
+    for key in strings.keys() {
+        let text = strings.get(key);
+        assert_eq!(text.matches('{').count(), text.matches('}').count(), "{key}: {text}");
+        assert!(!text.trim().is_empty(), "{key} is empty");
+    }
+}

@@ -1,0 +1,86 @@
+//! Everything a control can do, as data. A button carries a `UiAction`; when
+//! it is activated (pointer, touch or keyboard) the theme's observer writes
+//! an `Act` message, and the screen that owns the action handles it.
+
+use bevy::prelude::*;
+
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum UiAction {
+    NewGame,
+    Continue,
+    Begin,
+    ToTitle,
+    Open(Overlay),
+    CloseOverlay,
+    Choose {
+        directive: String,
+        choice: String,
+    },
+    Labour {
+        brigade: Option<usize>,
+        task: Task,
+        delta: i16,
+    },
+    Report(ReportMove),
+    Procure(ProcureMove),
+    /// On to the next phase of the season.
+    Next,
+    /// Back to the previous phase, before anything is submitted.
+    Back,
+    ShowDebrief,
+    DeleteDamagedSave,
+    KeepDamagedSave,
+    TextScale(u16),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Task {
+    Fields,
+    Furnaces,
+    Water,
+    Sideline,
+}
+
+impl Task {
+    pub const ALL: [Task; 4] = [Task::Fields, Task::Furnaces, Task::Water, Task::Sideline];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Task::Fields => "labour.fields",
+            Task::Furnaces => "labour.furnaces",
+            Task::Water => "labour.water",
+            Task::Sideline => "labour.sideline",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportMove {
+    Truthful,
+    CountyExpectation,
+    /// Change the report by this many thousandths of the true harvest.
+    Step(i32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcureMove {
+    Deliver,
+    Plead,
+    Hide,
+    /// Change the share to hide, in thousandths.
+    HideStep(i16),
+}
+
+/// Windows that open over any screen.
+#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Overlay {
+    #[default]
+    None,
+    Codex,
+    Glossary,
+    Sources,
+    Settings,
+}
+
+#[derive(Message, Clone, Debug)]
+pub struct Act(pub UiAction);

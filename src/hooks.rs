@@ -1,0 +1,137 @@
+//! A read-only report of the screen for browser tests: where each control is
+//! (in CSS pixels of the canvas), which screen and phase are showing, and the
+//! run so far with its state hash. Tests read it to know *where* to click;
+//! every action still goes through real pointer, touch or keyboard input.
+
+use bevy::prelude::*;
+use bevy::ui::{ComputedNode, UiGlobalTransform};
+use serde::Serialize;
+
+use crate::actions::UiAction;
+use crate::rules::Commune;
+use crate::save::SaveStatus;
+use crate::screens::season::Draft;
+use crate::screens::{Phase, Screen};
+use crate::scroll::Scrollable;
+use crate::theme::ButtonEnabled;
+use bevy::input_focus::InputFocus;
+
+#[derive(Serialize, Default, Clone, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+#[derive(Serialize, Default, Clone, PartialEq)]
+pub struct Control {
+    pub id: String,
+    pub label: String,
+    pub rect: Rect,
+    pub enabled: bool,
+    /// Index into `scrollables` of the panel that clips this control.
+    pub panel: Option<usize>,
+}
+
+#[derive(Serialize, Default, Clone, PartialEq)]
+pub struct Snapshot {
+    pub screen: String,
+    pub phase: Option<String>,
+    pub overlay: String,
+    pub controls: Vec<Control>,
+    pub scrollables: Vec<Rect>,
+    pub hash: Option<String>,
+    pub run: Option<serde_json::Value>,
+    pub ending: Option<String>,
+    pub season: Option<String>,
+    pub save: String,
+    /// The year rows the debrief shows (baseline first).
+    pub years: Option<serde_json::Value>,
+    /// Every text on screen, top to bottom, so tests can check what a
+    /// player reads.
+    pub texts: Vec<String>,
+    /// The season's decisions so far and its phase.
+    pub draft: Option<serde_json::Value>,
+    /// The control that has keyboard focus.
+    pub focus: Option<String>,
+}
+
+/// The latest snapshot as JSON, rewritten only when it changes.
+#[derive(Resource, Default)]
+pub struct SnapshotJson(pub String);
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<SnapshotJson>().add_systems(Last, take_snapshot.in_set(SnapshotSystems));
+}
+
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SnapshotSystems;
+
+fn rect(node: &ComputedNode, t: &UiGlobalTransform) -> Rect {
+    let k = node.inverse_scale_factor;
+    let centre = t.affine().translation * k;
+    let size = node.size() * k;
+    Rect { x: centre.x - size.x / 2.0, y: centre.y - size.y / 2.0, w: size.x, h: size.y }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn take_snapshot(
+    buttons: Query<(Entity, &UiAction, &ComputedNode, &UiGlobalTransform, &ButtonEnabled, Option<&Children>)>,
+    texts: Query<&Text>,
+    shown: Query<(&Text, &ComputedNode, &UiGlobalTransform)>,
+    panels: Query<(Entity, &ComputedNode, &UiGlobalTransform), With<Scrollable>>,
+    parents: Query<&ChildOf>,
+    screen: Res<State<Screen>>,
+    phase: Option<Res<State<Phase>>>,
+    overlay: Res<State<crate::actions::Overlay>>,
+    commune: Option<Res<Commune>>,
+    save: Res<SaveStatus>,
+    draft: Option<Res<Draft>>,
+    focus: Option<Res<InputFocus>>,
+    actions: Query<&UiAction>,
+    mut out: ResMut<SnapshotJson>,
+) {
+    let panel_list: Vec<(Entity, Rect)> = panels.iter().map(|(e, n, t)| (e, rect(n, t))).collect();
+    let mut controls: Vec<Control> = buttons
+        .iter()
+        .map(|(e, action, node, t, enabled, children)| {
+            let label = children
+                .and_then(|c| c.iter().find_map(|c| texts.get(c).ok()))
+                .map(|t| t.0.clone())
+                .unwrap_or_default();
+            let panel = std::iter::successors(Some(e), |&x| parents.get(x).ok().map(|p| p.parent()))
+                .find_map(|x| panel_list.iter().position(|(p, _)| *p == x));
+            Control { id: format!("{action:?}"), label, rect: rect(node, t), enabled: enabled.0, panel }
+        })
+        .collect();
+    controls.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y).then(a.rect.x.total_cmp(&b.rect.x)));
+    let mut on_screen: Vec<(Rect, String)> = shown.iter().map(|(t, n, g)| (rect(n, g), t.0.clone())).collect();
+    on_screen.sort_by(|a, b| a.0.y.total_cmp(&b.0.y).then(a.0.x.total_cmp(&b.0.x)));
+    let snap = Snapshot {
+        screen: format!("{:?}", screen.get()),
+        phase: phase.map(|p| format!("{:?}", p.get())),
+        overlay: format!("{:?}", overlay.get()),
+        controls,
+        scrollables: panel_list.into_iter().map(|(_, r)| r).collect(),
+        hash: commune.as_ref().map(|c| c.state.hash()),
+        run: commune.as_ref().and_then(|c| serde_json::to_value(&c.run).ok()),
+        ending: commune.as_ref().and_then(|c| c.state.ending.as_ref().map(|e| e.key())),
+        season: commune.as_ref().map(|c| c.state.now().to_string()),
+        save: match &*save {
+            SaveStatus::None => "none".into(),
+            SaveStatus::Ready(_) => "ready".into(),
+            SaveStatus::Damaged(reason) => format!("damaged: {reason}"),
+        },
+        years: commune
+            .as_ref()
+            .and_then(|c| serde_json::to_value(sim::summary::table(&c.data, &c.start, &c.state)).ok()),
+        texts: on_screen.into_iter().map(|(_, t)| t).collect(),
+        draft: draft.and_then(|d| serde_json::to_value(&*d).ok()),
+        focus: focus.and_then(|f| f.get()).and_then(|e| actions.get(e).ok()).map(|a| format!("{a:?}")),
+    };
+    let json = serde_json::to_string(&snap).unwrap_or_default();
+    if json != out.0 {
+        out.0 = json;
+    }
+}

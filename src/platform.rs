@@ -1,0 +1,14 @@
+//! The few things that differ between the browser and a native build.
+
+/// A seed for a new game: from the clock, which is all the randomness a new
+/// game needs (the run then replays exactly from it).
+pub fn fresh_seed() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Date::now() * 1000.0) as u64 ^ ((js_sys::Math::random() * u32::MAX as f64) as u64) << 20
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1958)
+    }
+}

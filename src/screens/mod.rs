@@ -1,0 +1,54 @@
+//! Screens as states. Each screen file spawns its entities on entering and
+//! tags them `DespawnOnExit`; the season screen has phases as sub-states.
+
+pub mod debrief;
+pub mod overlays;
+pub mod season;
+pub mod title;
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub fn plugin(app: &mut App) {
+    app.init_state::<Screen>().add_sub_state::<Phase>().init_state::<crate::actions::Overlay>().add_plugins((
+        title::plugin,
+        season::plugin,
+        debrief::plugin,
+        overlays::plugin,
+    ));
+}
+
+#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Screen {
+    #[default]
+    Title,
+    Briefing,
+    Season,
+    YearSummary,
+    Ending,
+    Debrief,
+}
+
+/// The phases of a season, in order.
+#[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[source(Screen = Screen::Season)]
+pub enum Phase {
+    #[default]
+    News,
+    Labour,
+    Report,
+    Procurement,
+    Consequences,
+}
+
+impl Phase {
+    pub fn key(self) -> &'static str {
+        match self {
+            Phase::News => "phase.news",
+            Phase::Labour => "phase.labour",
+            Phase::Report => "phase.report",
+            Phase::Procurement => "phase.procurement",
+            Phase::Consequences => "phase.consequences",
+        }
+    }
+}

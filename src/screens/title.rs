@@ -1,0 +1,224 @@
+//! The title screen (new game, continue, a damaged save) and the briefing.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use super::Screen;
+use super::season::Draft;
+use crate::actions::{Act, Overlay, UiAction};
+use crate::rules::{Commune, GameData};
+use crate::save::{self, SaveStatus, Storage};
+use crate::text::Strings;
+use crate::theme::{self, ButtonLook, button, button_with, palette};
+
+pub const SCENARIO: &str = "full";
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Title), spawn_title)
+        .add_systems(OnEnter(Screen::Briefing), spawn_briefing)
+        .add_systems(Update, handle_acts.run_if(in_state(Screen::Title).or_else(in_state(Screen::Briefing))))
+        .add_systems(Update, respawn_title.run_if(in_state(Screen::Title).and_then(resource_changed::<SaveStatus>)));
+}
+
+#[derive(Component)]
+struct TitleRoot;
+
+fn centred_column() -> Node {
+    Node {
+        width: percent(100),
+        height: percent(100),
+        flex_direction: FlexDirection::Column,
+        align_items: AlignItems::Center,
+        justify_content: JustifyContent::Center,
+        row_gap: px(14),
+        padding: UiRect::all(px(24)),
+        overflow: Overflow::scroll_y(),
+        ..default()
+    }
+}
+
+fn respawn_title(
+    commands: Commands,
+    roots: Query<Entity, With<TitleRoot>>,
+    strings: Res<Strings>,
+    status: Res<SaveStatus>,
+    data: Res<GameData>,
+) {
+    spawn_title_inner(commands, roots, strings, status, data);
+}
+
+fn spawn_title(
+    commands: Commands,
+    roots: Query<Entity, With<TitleRoot>>,
+    strings: Res<Strings>,
+    status: Res<SaveStatus>,
+    data: Res<GameData>,
+) {
+    spawn_title_inner(commands, roots, strings, status, data);
+}
+
+fn spawn_title_inner(
+    mut commands: Commands,
+    roots: Query<Entity, With<TitleRoot>>,
+    strings: Res<Strings>,
+    status: Res<SaveStatus>,
+    data: Res<GameData>,
+) {
+    for e in &roots {
+        commands.entity(e).despawn();
+    }
+    let s = &*strings;
+    commands.spawn((theme::screen_root(), TitleRoot, DespawnOnExit(Screen::Title))).with_children(|root| {
+        root.spawn((centred_column(), crate::scroll::Scrollable, ScrollPosition::default())).with_children(|c| {
+            c.spawn(theme::text(s.get("title.name"), theme::SIZE_TITLE, palette::ACCENT));
+            c.spawn(theme::text(s.get("title.subtitle"), theme::SIZE_HEADING, palette::INK));
+            c.spawn((Node { max_width: px(720), ..default() }, children![theme::body(s.get("title.advisory"))]));
+            match &*status {
+                SaveStatus::Ready(save) => {
+                    let state = Commune::restore(data.0.clone(), save.run.clone()).map(|c| c.state);
+                    let label = match state {
+                        Ok(st) if st.is_over() => s.get("title.continue_finished"),
+                        Ok(st) => s.fill(
+                            "title.continue",
+                            &[
+                                ("season", s.get(&format!("season.{}", st.now().season.key()))),
+                                ("year", st.now().year.to_string()),
+                            ],
+                        ),
+                        Err(_) => s.get("title.continue_finished"),
+                    };
+                    c.spawn(button_with(label, UiAction::Continue, ButtonLook::Primary, true));
+                    c.spawn(button(s.get("title.new_game"), UiAction::NewGame));
+                }
+                SaveStatus::Damaged(reason) => {
+                    c.spawn(theme::card_with(
+                        Node { max_width: px(720), ..theme::card_node() },
+                        palette::WARNING_BG,
+                        palette::RULE,
+                    ))
+                    .with_children(|w| {
+                        w.spawn(theme::body(s.fill("title.damaged", &[("reason", reason.clone())])));
+                        w.spawn(Node { column_gap: px(10), flex_wrap: FlexWrap::Wrap, row_gap: px(8), ..default() })
+                            .with_children(|b| {
+                                b.spawn(button_with(
+                                    s.get("title.keep_damaged"),
+                                    UiAction::KeepDamagedSave,
+                                    ButtonLook::Primary,
+                                    true,
+                                ));
+                                b.spawn(button(s.get("title.delete_damaged"), UiAction::DeleteDamagedSave));
+                            });
+                    });
+                }
+                SaveStatus::None => {
+                    c.spawn(button_with(s.get("title.new_game"), UiAction::NewGame, ButtonLook::Primary, true));
+                }
+            }
+            c.spawn(Node { column_gap: px(10), flex_wrap: FlexWrap::Wrap, row_gap: px(8), ..default() }).with_children(
+                |b| {
+                    b.spawn(button(s.get("button.glossary"), UiAction::Open(Overlay::Glossary)));
+                    b.spawn(button(s.get("button.sources"), UiAction::Open(Overlay::Sources)));
+                    b.spawn(button(s.get("button.settings"), UiAction::Open(Overlay::Settings)));
+                },
+            );
+        });
+    });
+}
+
+fn spawn_briefing(mut commands: Commands, strings: Res<Strings>, data: Res<GameData>) {
+    let s = &*strings;
+    let c = &data.0.commune;
+    let people: i64 = c.brigades.iter().map(|b| b.people).sum();
+    let mu: i64 = c.brigades.iter().map(|b| b.farmland_mu).sum();
+    commands.spawn((theme::screen_root(), DespawnOnExit(Screen::Briefing))).with_children(|root| {
+        root.spawn((centred_column(), crate::scroll::Scrollable, ScrollPosition::default())).with_children(|col| {
+            col.spawn((Node { max_width: px(820), ..theme::column(12) },)).with_children(|b| {
+                b.spawn(theme::text(s.get("briefing.heading"), theme::SIZE_TITLE - 8.0, palette::ACCENT));
+                b.spawn(theme::body(s.fill(
+                    "briefing.you",
+                    &[
+                        ("commune", s.data(&c.name)),
+                        ("county", s.data(&c.county)),
+                        ("brigades", c.brigades.len().to_string()),
+                        ("people", crate::text::thousands(people)),
+                        ("mu", crate::text::thousands(mu)),
+                    ],
+                )));
+                for key in ["briefing.season", "briefing.ledgers", "briefing.stakes", "briefing.sources"] {
+                    b.spawn(theme::body(s.get(key)));
+                }
+                b.spawn(theme::warning_card()).with_children(|w| {
+                    w.spawn(theme::body(s.get("briefing.advisory")));
+                });
+                b.spawn(Node { column_gap: px(10), ..default() }).with_children(|r| {
+                    r.spawn(button(s.get("button.back"), UiAction::ToTitle));
+                    r.spawn(button_with(s.get("briefing.begin"), UiAction::Begin, ButtonLook::Primary, true));
+                });
+            });
+        });
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn handle_acts(
+    mut commands: Commands,
+    mut acts: MessageReader<Act>,
+    data: Res<GameData>,
+    storage: Res<Storage>,
+    mut status: ResMut<SaveStatus>,
+    mut screen: ResMut<NextState<Screen>>,
+    mut overlay: ResMut<NextState<Overlay>>,
+) {
+    for Act(action) in acts.read() {
+        match action {
+            UiAction::Open(o) => overlay.set(*o),
+            UiAction::NewGame => {
+                if let SaveStatus::Damaged(_) = &*status {
+                    keep_damaged(storage.0.as_ref());
+                }
+                screen.set(Screen::Briefing);
+            }
+            UiAction::KeepDamagedSave => {
+                keep_damaged(storage.0.as_ref());
+                screen.set(Screen::Briefing);
+            }
+            UiAction::DeleteDamagedSave => {
+                let _ = storage.0.remove(save::KEY);
+                let _ = storage.0.remove(save::PREVIOUS);
+                *status = save::inspect(storage.0.as_ref(), &data.0);
+            }
+            UiAction::ToTitle => screen.set(Screen::Title),
+            UiAction::Begin => match Commune::new(Arc::clone(&data.0), SCENARIO, crate::platform::fresh_seed()) {
+                Ok(commune) => {
+                    commands.insert_resource(Draft::for_season(&commune, None));
+                    commands.insert_resource(commune);
+                    screen.set(Screen::Season);
+                }
+                Err(e) => *status = SaveStatus::Damaged(e.to_string()),
+            },
+            UiAction::Continue => {
+                if let SaveStatus::Ready(save) = &*status {
+                    match Commune::restore(Arc::clone(&data.0), save.run.clone()) {
+                        Ok(commune) => {
+                            let over = commune.state.is_over();
+                            commands.insert_resource(save.draft.clone());
+                            commands.insert_resource(commune);
+                            screen.set(if over { Screen::Ending } else { Screen::Season });
+                        }
+                        Err(e) => *status = SaveStatus::Damaged(e.to_string()),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Move a damaged save aside, so that a new game never overwrites it.
+fn keep_damaged(store: &dyn save::Store) {
+    if let Ok(Some(text)) = store.get(save::KEY) {
+        let _ = store.set(save::DAMAGED, &text);
+        let _ = store.remove(save::KEY);
+    }
+}

@@ -1,0 +1,91 @@
+//! Player-facing words. Interface strings live in `assets/i18n/<lang>.json`,
+//! scenario texts in the scenario data; nothing the player reads is written
+//! in Rust. `fill` puts numbers into `{name}` placeholders.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+use sim::data::Text as DataText;
+
+const EN: &str = include_str!("../assets/i18n/en.json");
+
+#[derive(Resource, Clone)]
+pub struct Strings {
+    pub lang: String,
+    table: BTreeMap<String, String>,
+}
+
+impl Default for Strings {
+    fn default() -> Self {
+        Strings::english()
+    }
+}
+
+impl Strings {
+    pub fn english() -> Strings {
+        Strings { lang: "en".into(), table: serde_json::from_str(EN).expect("en.json is valid (tested)") }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.table.keys()
+    }
+
+    /// The string for `key`; the key itself if missing (a test keeps that from shipping).
+    pub fn get(&self, key: &str) -> String {
+        self.table.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    /// A data text in this language, falling back to English.
+    pub fn data(&self, text: &DataText) -> String {
+        text.get(&self.lang).or_else(|| text.get("en")).cloned().unwrap_or_default()
+    }
+
+    /// `get(key)` with `{name}` placeholders filled.
+    pub fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
+        fill(&self.get(key), values)
+    }
+}
+
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Fill a data template (consequence texts) from a happening's values,
+/// formatting kilograms as tonnes where the name says so.
+pub fn fill_values(template: &str, values: &BTreeMap<String, i64>) -> String {
+    let pairs: Vec<(&str, String)> = values
+        .iter()
+        .map(|(k, v)| {
+            let shown = if k.ends_with("_kg") { kg(*v) } else { thousands(*v) };
+            (k.as_str(), shown)
+        })
+        .collect();
+    fill(template, &pairs)
+}
+
+/// 1234567 -> "1,234,567".
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// Kilograms for reading: tonnes above ten tonnes.
+pub fn kg(n: i64) -> String {
+    if n.abs() >= 10_000 { format!("{} t", thousands((n + 500) / 1000)) } else { format!("{} kg", thousands(n)) }
+}
+
+/// Thousandths as a percentage with no decimals.
+pub fn percent(permille: i64) -> String {
+    format!("{}%", (permille + 5) / 10)
+}

@@ -1,0 +1,223 @@
+//! The look of the game: a sober palette, one font, and the widgets every
+//! screen builds from. Widgets are functions that return bundles; buttons
+//! carry a `UiAction` that one observer turns into an `Act` message.
+
+use bevy::input_focus::tab_navigation::TabIndex;
+use bevy::input_focus::{InputFocus, InputFocusVisible};
+use bevy::picking::hover::Hovered;
+use bevy::prelude::*;
+use bevy::ui::{InteractionDisabled, Pressed};
+use bevy::ui_widgets::{Activate, Button as WidgetButton};
+
+use crate::actions::{Act, UiAction};
+
+pub mod palette {
+    use bevy::prelude::Color;
+
+    pub const PAPER: Color = Color::srgb(0.949, 0.929, 0.886);
+    pub const PANEL: Color = Color::srgb(0.984, 0.973, 0.949);
+    pub const INK: Color = Color::srgb(0.13, 0.12, 0.11);
+    pub const MUTED: Color = Color::srgb(0.35, 0.33, 0.30);
+    pub const RULE: Color = Color::srgb(0.70, 0.66, 0.60);
+    pub const ACCENT: Color = Color::srgb(0.56, 0.13, 0.11);
+    pub const ACCENT_DARK: Color = Color::srgb(0.42, 0.08, 0.07);
+    pub const BUTTON: Color = Color::srgb(0.30, 0.27, 0.24);
+    pub const BUTTON_HOVER: Color = Color::srgb(0.40, 0.36, 0.32);
+    pub const BUTTON_PRESSED: Color = Color::srgb(0.20, 0.18, 0.16);
+    pub const BUTTON_SELECTED: Color = Color::srgb(0.56, 0.13, 0.11);
+    pub const BUTTON_DISABLED: Color = Color::srgb(0.72, 0.70, 0.67);
+    pub const ON_BUTTON: Color = Color::srgb(0.98, 0.97, 0.95);
+    pub const FOCUS: Color = Color::srgb(0.05, 0.35, 0.75);
+    pub const REPORTED: Color = Color::srgb(0.80, 0.33, 0.15);
+    pub const REAL: Color = Color::srgb(0.23, 0.36, 0.20);
+    pub const NATIONAL: Color = Color::srgb(0.25, 0.32, 0.52);
+    pub const WARNING_BG: Color = Color::srgb(0.98, 0.90, 0.85);
+    // The map.
+    pub const FIELD_SPRING: Color = Color::srgb(0.62, 0.74, 0.45);
+    pub const FIELD_SUMMER: Color = Color::srgb(0.78, 0.72, 0.35);
+    pub const FIELD_AUTUMN: Color = Color::srgb(0.80, 0.62, 0.30);
+    pub const FIELD_WINTER: Color = Color::srgb(0.66, 0.62, 0.55);
+    pub const WATER: Color = Color::srgb(0.33, 0.52, 0.68);
+    pub const HOUSE: Color = Color::srgb(0.55, 0.45, 0.38);
+    pub const PERSON: Color = Color::srgb(0.20, 0.18, 0.16);
+    pub const PERSON_WEAK: Color = Color::srgb(0.55, 0.52, 0.48);
+    pub const FURNACE: Color = Color::srgb(0.35, 0.30, 0.28);
+    pub const FURNACE_GLOW: Color = Color::srgb(0.93, 0.45, 0.12);
+    pub const SMOKE: Color = Color::srgba(0.45, 0.43, 0.42, 0.55);
+    pub const GRAIN: Color = Color::srgb(0.85, 0.70, 0.30);
+}
+
+pub const SIZE_SMALL: f32 = 15.0;
+pub const SIZE_BODY: f32 = 18.0;
+pub const SIZE_HEADING: f32 = 24.0;
+pub const SIZE_TITLE: f32 = 44.0;
+
+pub fn plugin(app: &mut App) {
+    app.add_message::<Act>()
+        .add_observer(on_activate)
+        .add_systems(Startup, install_font)
+        .add_systems(PostUpdate, (button_colours, focus_ring))
+        .add_systems(Last, forget_acts);
+}
+
+/// An action is handled in the frame it happens, by the screen showing then.
+/// Messages normally live two frames; without this, a click that changes the
+/// screen would be handled again by the screen it leads to.
+fn forget_acts(mut acts: ResMut<Messages<Act>>) {
+    acts.clear();
+}
+
+const NOTO_SANS: &[u8] = include_bytes!("../assets/fonts/NotoSans-subset.ttf");
+
+/// The game's font becomes the default font, so every text uses it.
+fn install_font(mut fonts: ResMut<Assets<Font>>) {
+    let _ = fonts.insert(AssetId::default(), Font::from_bytes(NOTO_SANS.to_vec()));
+}
+
+fn on_activate(event: On<Activate>, actions: Query<&UiAction>, mut acts: MessageWriter<Act>) {
+    if let Ok(action) = actions.get(event.entity) {
+        acts.write(Act(action.clone()));
+    }
+}
+
+/// A full-window root for a screen.
+pub fn screen_root() -> impl Bundle {
+    (
+        Node { width: percent(100), height: percent(100), flex_direction: FlexDirection::Column, ..default() },
+        BackgroundColor(palette::PAPER),
+    )
+}
+
+pub fn text(s: impl Into<String>, size: f32, colour: Color) -> impl Bundle {
+    (Text::new(s), TextFont { font_size: FontSize::Px(size), ..default() }, TextColor(colour))
+}
+
+pub fn body(s: impl Into<String>) -> impl Bundle {
+    text(s, SIZE_BODY, palette::INK)
+}
+
+pub fn small(s: impl Into<String>) -> impl Bundle {
+    text(s, SIZE_SMALL, palette::MUTED)
+}
+
+pub fn heading(s: impl Into<String>) -> impl Bundle {
+    text(s, SIZE_HEADING, palette::INK)
+}
+
+/// A column with a gap, the most common container.
+pub fn column(gap: i32) -> Node {
+    Node { flex_direction: FlexDirection::Column, row_gap: px(gap), ..default() }
+}
+
+pub fn row(gap: i32) -> Node {
+    Node { flex_direction: FlexDirection::Row, column_gap: px(gap), align_items: AlignItems::Center, ..default() }
+}
+
+/// The layout of a card: a padded, bordered column.
+pub fn card_node() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(6),
+        padding: UiRect::all(px(12)),
+        border: UiRect::all(px(1)),
+        border_radius: BorderRadius::all(px(4)),
+        ..default()
+    }
+}
+
+/// A card with its own layout and colours.
+pub fn card_with(node: Node, background: Color, border: Color) -> impl Bundle {
+    (node, BackgroundColor(background), BorderColor::all(border))
+}
+
+/// A bordered card.
+pub fn card() -> impl Bundle {
+    card_with(card_node(), palette::PANEL, palette::RULE)
+}
+
+/// A card that warns (an advisory, a damaged save, an error).
+pub fn warning_card() -> impl Bundle {
+    card_with(card_node(), palette::WARNING_BG, palette::RULE)
+}
+
+#[derive(Component, Clone, Copy, PartialEq, Eq)]
+pub enum ButtonLook {
+    Normal,
+    Selected,
+    Primary,
+}
+
+/// A button. Its label is a child text; its action goes to `Act`.
+pub fn button(label: impl Into<String>, action: UiAction) -> impl Bundle {
+    button_with(label, action, ButtonLook::Normal, true)
+}
+
+pub fn button_with(label: impl Into<String>, action: UiAction, look: ButtonLook, enabled: bool) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(14), px(8)),
+            min_height: px(44),
+            min_width: px(44),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(px(4)),
+            ..default()
+        },
+        WidgetButton,
+        Hovered::default(),
+        TabIndex(0),
+        action,
+        look,
+        ButtonEnabled(enabled),
+        BackgroundColor(palette::BUTTON),
+        children![(text(label, SIZE_BODY, palette::ON_BUTTON), Pickable::IGNORE)],
+    )
+}
+
+#[derive(Component, Clone, Copy)]
+pub struct ButtonEnabled(pub bool);
+
+fn button_colours(
+    mut commands: Commands,
+    mut buttons: Query<
+        (Entity, &mut BackgroundColor, &ButtonLook, &ButtonEnabled, &Hovered, Has<Pressed>, Has<InteractionDisabled>),
+        Or<(Changed<Hovered>, Added<ButtonLook>, Changed<ButtonEnabled>, Changed<Pressed>)>,
+    >,
+) {
+    for (entity, mut bg, look, enabled, hovered, pressed, disabled) in &mut buttons {
+        if !enabled.0 && !disabled {
+            commands.entity(entity).insert(InteractionDisabled);
+        } else if enabled.0 && disabled {
+            commands.entity(entity).remove::<InteractionDisabled>();
+        }
+        bg.0 = match (enabled.0, look, pressed, hovered.0) {
+            (false, _, _, _) => palette::BUTTON_DISABLED,
+            (true, _, true, _) => palette::BUTTON_PRESSED,
+            (true, ButtonLook::Selected, _, _) => palette::BUTTON_SELECTED,
+            (true, ButtonLook::Primary, _, false) => palette::ACCENT,
+            (true, ButtonLook::Primary, _, true) => palette::ACCENT_DARK,
+            (true, ButtonLook::Normal, _, true) => palette::BUTTON_HOVER,
+            (true, ButtonLook::Normal, _, false) => palette::BUTTON,
+        };
+    }
+}
+
+/// A visible ring around the focused control while the keyboard is in use.
+fn focus_ring(
+    mut commands: Commands,
+    focus: Res<InputFocus>,
+    visible: Res<InputFocusVisible>,
+    ringed: Query<Entity, With<Outline>>,
+) {
+    if !focus.is_changed() && !visible.is_changed() {
+        return;
+    }
+    for e in &ringed {
+        commands.entity(e).remove::<Outline>();
+    }
+    if let (Some(e), true) = (focus.get(), visible.0)
+        && let Ok(mut ec) = commands.get_entity(e)
+    {
+        ec.insert(Outline { width: px(3), offset: px(2), color: palette::FOCUS });
+    }
+}
