@@ -9,6 +9,7 @@ pub mod actions;
 pub mod charts;
 pub mod hooks;
 pub mod map;
+pub mod mirror;
 pub mod platform;
 pub mod rules;
 pub mod save;
@@ -35,7 +36,7 @@ pub fn game_plugin(app: &mut App) {
     app.add_plugins(web::plugin);
     app.init_resource::<text::Strings>()
         .insert_resource(ClearColor(theme::palette::PAPER))
-        .add_plugins((headless_plugin, theme::plugin, screens::plugin, scroll::plugin, hooks::plugin))
+        .add_plugins((headless_plugin, mirror::plugin, theme::plugin, screens::plugin, scroll::plugin, hooks::plugin))
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         });

@@ -6,8 +6,8 @@
 use bevy::prelude::*;
 use sim::calendar::Season;
 
+use crate::mirror::CommuneView;
 use crate::rules::Commune;
-use crate::screens::season::Draft;
 use crate::text::{Strings, kg, thousands};
 use crate::theme::{self, palette};
 
@@ -26,9 +26,10 @@ fn field_colour(season: Season) -> Color {
     }
 }
 
-pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s: &Strings) {
-    let st = &commune.state;
-    let season = st.now().season;
+/// Draw the map from the mirrored entities (see `mirror.rs`).
+pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, view: &CommuneView, s: &Strings) {
+    let brigades = view.brigades();
+    let canteen = view.canteen();
     parent
         .spawn((
             Node {
@@ -56,8 +57,9 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft
                 ..default()
             })
             .with_children(|grid| {
-                for (i, b) in st.brigades.iter().enumerate() {
-                    let plan = draft.decisions.labour.get(i).copied().unwrap_or(sim::LabourPlan::new(85, 0, 5, 10));
+                for (i, b) in brigades.iter().enumerate() {
+                    let plan = b.plan.unwrap_or(sim::LabourPlan::new(100, 0, 0, 0));
+                    let season = b.season.unwrap_or(Season::Spring);
                     let name = commune.data.commune.brigades.get(i).map(|x| s.data(&x.name)).unwrap_or_default();
                     grid.spawn((
                         MapTile(i),
@@ -80,7 +82,7 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft
                             },
                         );
                         // Fields: colour by season; the crop's height by how well it was sown.
-                        let crop = if season == Season::Summer { b.summer_crop } else { b.autumn_crop };
+                        let crop = b.crop;
                         tile.spawn((
                             Node {
                                 height: px(34),
@@ -90,9 +92,7 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft
                                 ..default()
                             },
                             BackgroundColor(field_colour(season).with_alpha(0.45)),
-                            BorderColor::all(
-                                palette::WATER.with_alpha((commune.state.irrigation as f32 / 120.0).min(1.0)),
-                            ),
+                            BorderColor::all(palette::WATER.with_alpha((b.irrigation as f32 / 120.0).min(1.0))),
                             children![(
                                 Node {
                                     height: percent((crop as f32 / 10.0).clamp(10.0, 100.0)),
@@ -119,14 +119,14 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft
                         tile.spawn(Node { column_gap: px(6), align_items: AlignItems::FlexEnd, ..default() })
                             .with_children(|r| {
                                 // The furnace glows and smokes when staffed.
-                                let lit = plan.furnaces > 0;
+                                let lit = b.furnace_staffed > 0;
                                 r.spawn(Node {
                                     flex_direction: FlexDirection::Column,
                                     align_items: AlignItems::Center,
                                     ..default()
                                 })
                                 .with_children(|f| {
-                                    let puffs = (plan.furnaces / 10).min(4);
+                                    let puffs = (b.furnace_staffed / 10).min(4);
                                     f.spawn(Node { column_gap: px(2), height: px(10), ..default() }).with_children(
                                         |sm| {
                                             for _ in 0..puffs {
@@ -217,7 +217,15 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft
                                 k.spawn(theme::small(s.get(key)));
                             });
                     }
-                    l.spawn(theme::small(s.fill("map.dot", &[("n", PEOPLE_PER_DOT.to_string())])));
+                    l.spawn(Node { column_gap: px(4), align_items: AlignItems::Center, ..default() }).with_children(
+                        |k| {
+                            k.spawn((
+                                Node { width: px(6), height: px(6), border_radius: BorderRadius::MAX, ..default() },
+                                BackgroundColor(palette::INK),
+                            ));
+                            k.spawn(theme::small(s.fill("map.dot", &[("n", PEOPLE_PER_DOT.to_string())])));
+                        },
+                    );
                 });
             map.spawn(theme::small(s.fill(
                 "map.commune",
@@ -226,9 +234,9 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft
                     ("irrigation", format!("+{}%", commune.state.irrigation / 10)),
                     (
                         "canteen",
-                        s.get(if commune.state.flag("free_supply") {
+                        s.get(if canteen.as_ref().is_some_and(|c| c.free) {
                             "map.canteen_free"
-                        } else if commune.state.flag("canteens") {
+                        } else if canteen.as_ref().is_some_and(|c| c.open) {
                             "map.canteen_open"
                         } else {
                             "map.canteen_none"
