@@ -2,7 +2,7 @@
 //! screen builds from. Widgets are functions that return bundles; buttons
 //! carry a `UiAction` that one observer turns into an `Act` message.
 
-use bevy::input_focus::tab_navigation::TabIndex;
+use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
 use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
@@ -85,6 +85,8 @@ pub fn screen_root() -> impl Bundle {
     (
         Node { width: percent(100), height: percent(100), flex_direction: FlexDirection::Column, ..default() },
         BackgroundColor(palette::PAPER),
+        // Tab and Shift-Tab move between this screen's controls.
+        TabGroup::new(0),
     )
 }
 

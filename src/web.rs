@@ -61,7 +61,7 @@ pub fn plugin(app: &mut App) {
         show_error(&message);
     }));
     app.insert_resource(Storage(Box::new(LocalStore)))
-        .add_systems(Update, hide_loading.run_if(run_once))
+        .add_systems(OnExit(crate::screens::Screen::Loading), hide_loading)
         .add_systems(Last, publish_snapshot.after(crate::hooks::SnapshotSystems));
 }
 

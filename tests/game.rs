@@ -83,9 +83,14 @@ mod flow {
             .init_resource::<InputFocusVisible>()
             .init_resource::<HoverMap>()
             .init_resource::<UiScale>()
+            .add_message::<bevy::window::WindowResized>()
             .insert_resource(Storage(Box::new(store)))
             .add_plugins(great_leap::game_plugin);
+        // Startup, then the loading screen hands over to the title.
         app.update();
+        app.update();
+        app.update();
+        assert_eq!(screen(&app), Screen::Title);
         app
     }
 
@@ -198,6 +203,53 @@ mod flow {
         // The autosave holds the finished run.
         let saved = save::parse(&store.get_raw(save::KEY).unwrap(), &commune.data).unwrap();
         assert_eq!(saved.run, commune.run);
+    }
+
+    #[test]
+    fn the_commune_is_mirrored_as_entities_that_follow_every_decision() {
+        use great_leap::actions::Task;
+        use great_leap::mirror::{Canteen, Fields, Furnace, Granary, Labour, Village};
+        let mut app = app(MemoryStore::default());
+        start_new_game(&mut app);
+        play_season(&mut app);
+        answer_directives(&mut app);
+        act(&mut app, UiAction::Next); // to the labour plan
+        let check = |app: &mut App| {
+            let state = app.world().resource::<Commune>().state.clone();
+            let draft = app.world().resource::<Draft>().clone();
+            let world = app.world_mut();
+            let mut villages: Vec<Village> = world.query::<&Village>().iter(world).cloned().collect();
+            villages.sort_by_key(|v| v.brigade);
+            assert_eq!(villages.len(), state.brigades.len());
+            for (v, b) in villages.iter().zip(&state.brigades) {
+                assert_eq!((v.people, v.workers, v.health), (b.people, b.workers, b.health));
+            }
+            for g in world.query::<&Granary>().iter(world) {
+                assert_eq!(g.kg, state.brigades[g.brigade].granary_kg);
+            }
+            for f in world.query::<&Fields>().iter(world) {
+                assert_eq!(f.season, state.now().season);
+            }
+            for f in world.query::<&Furnace>().iter(world) {
+                assert_eq!(f.staffed, draft.decisions.labour[f.brigade].furnaces);
+            }
+            for l in world.query::<&Labour>().iter(world) {
+                assert_eq!(l.plan, draft.decisions.labour[l.brigade]);
+            }
+            assert_eq!(world.query::<&Canteen>().iter(world).count(), 1);
+        };
+        check(&mut app);
+        // The furnaces take hands as soon as the plan changes, before the season is played.
+        act(&mut app, UiAction::Labour { brigade: Some(2), task: Task::Furnaces, delta: 5 });
+        let world = app.world_mut();
+        let staffed: Vec<u16> =
+            world.query::<&Furnace>().iter(world).filter(|f| f.brigade == 2).map(|f| f.staffed).collect();
+        assert_eq!(staffed, vec![5]);
+        check(&mut app);
+        // The season is played: the mirror follows the new state.
+        act(&mut app, UiAction::Next);
+        act(&mut app, UiAction::Next);
+        check(&mut app);
     }
 
     #[test]
@@ -352,5 +404,54 @@ fn placeholders_in_strings_are_well_formed() {
         let text = strings.get(key);
         assert_eq!(text.matches('{').count(), text.matches('}').count(), "{key}: {text}");
         assert!(!text.trim().is_empty(), "{key} is empty");
+    }
+}
+
+#[test]
+fn every_character_the_game_shows_is_in_its_font() {
+    use skrifa::MetadataProvider;
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSans-subset.ttf")).unwrap();
+    let font = skrifa::FontRef::new(&bytes).unwrap();
+    let charmap = font.charmap();
+    let mut shown = String::new();
+    let strings = great_leap::text::Strings::english();
+    for key in strings.keys() {
+        shown.push_str(&strings.get(key));
+    }
+    let data = sim::Data::builtin();
+    for (_, text) in data.texts() {
+        shown.push_str(text.get("en").map(String::as_str).unwrap_or(""));
+    }
+    for source in &data.sources {
+        shown.push_str(&source.citation);
+        shown.push_str(&source.note);
+    }
+    // Labels written in the code itself are symbols only (+, –, %); check
+    // every non-ASCII character in the sources too.
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                shown.extend(std::fs::read_to_string(&path).unwrap().chars().filter(|c| !c.is_ascii()));
+            }
+        }
+    }
+    let mut missing: Vec<char> = shown.chars().filter(|c| !c.is_control() && charmap.map(*c).is_none()).collect();
+    missing.sort();
+    missing.dedup();
+    assert!(missing.is_empty(), "characters without a glyph in the font: {missing:?}");
+}
+
+#[test]
+fn data_templates_leave_units_to_the_formatter() {
+    // `fill_values` writes a *_kg value with its unit ("1,740 t", "350 kg").
+    let data = sim::Data::builtin();
+    for (id, text) in data.texts() {
+        for (lang, t) in text.iter() {
+            assert!(!t.contains("_kg} kg") && !t.contains("_kg} t"), "{id} ({lang}) repeats the unit: {t}");
+        }
     }
 }

@@ -10,17 +10,19 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub fn plugin(app: &mut App) {
-    app.init_state::<Screen>().add_sub_state::<Phase>().init_state::<crate::actions::Overlay>().add_plugins((
-        title::plugin,
-        season::plugin,
-        debrief::plugin,
-        overlays::plugin,
-    ));
+    app.init_state::<Screen>()
+        .add_sub_state::<Phase>()
+        .init_state::<crate::actions::Overlay>()
+        .add_systems(Update, finish_loading.run_if(in_state(Screen::Loading)))
+        .add_plugins((title::plugin, season::plugin, debrief::plugin, overlays::plugin));
 }
 
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Screen {
+    /// Until the font is in place (the page shows its own loading bar while
+    /// the game itself downloads).
     #[default]
+    Loading,
     Title,
     Briefing,
     Season,
@@ -50,5 +52,12 @@ impl Phase {
             Phase::Procurement => "phase.procurement",
             Phase::Consequences => "phase.consequences",
         }
+    }
+}
+
+/// Leave the loading screen once the game's font is ready to draw with.
+fn finish_loading(fonts: Res<Assets<Font>>, mut screen: ResMut<NextState<Screen>>) {
+    if fonts.contains(AssetId::<Font>::default()) {
+        screen.set(Screen::Title);
     }
 }

@@ -77,6 +77,8 @@ fn spawn_overlay(
             OverlayRoot,
             DespawnOnExit(which),
             GlobalZIndex(10),
+            // Keyboard focus stays inside the open window.
+            bevy::input_focus::tab_navigation::TabGroup::modal(),
             Node {
                 position_type: PositionType::Absolute,
                 width: percent(100),

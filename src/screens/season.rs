@@ -12,6 +12,7 @@ use sim::turn::HappeningKind;
 
 use super::{Phase, Screen};
 use crate::actions::{Act, Overlay, ProcureMove, ReportMove, Task, UiAction};
+use crate::mirror::CommuneView;
 use crate::rules::{Commune, DecisionRejected, RulesSystems, SeasonResolved, SubmitSeason};
 use crate::text::{self as fmt, Strings, fill_values, kg, thousands};
 use crate::theme::{self, ButtonLook, button, button_with, palette};
@@ -24,7 +25,7 @@ pub fn plugin(app: &mut App) {
             handle_acts.before(RulesSystems),
             on_resolved.after(RulesSystems),
             sync_phase.after(on_resolved),
-            rebuild.after(sync_phase),
+            rebuild.after(sync_phase).after(crate::mirror::MirrorSystems),
         )
             .run_if(in_state(Screen::Season)),
     );
@@ -230,31 +231,118 @@ fn steel_quota(commune: &Commune) -> i64 {
         .sum()
 }
 
+/// Which scroll area a node is, so a rebuild can keep where the player had
+/// scrolled to.
+#[derive(Component, Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum ScrollSlot {
+    Screen,
+    Panel,
+}
+
+/// Below this width (logical pixels) the season is one scrolling column.
+const COMPACT_WIDTH: f32 = 760.0;
+
 #[allow(clippy::too_many_arguments)]
 fn rebuild(
     mut commands: Commands,
     roots: Query<Entity, With<SeasonRoot>>,
+    scrolled: Query<(&ScrollSlot, &ScrollPosition)>,
+    windows: Query<&Window>,
+    mut resized: MessageReader<bevy::window::WindowResized>,
     commune: Res<Commune>,
     draft: Res<Draft>,
     strings: Res<Strings>,
     notice: Res<Notice>,
     phase: Option<Res<State<Phase>>>,
+    view: CommuneView,
 ) {
     let Some(phase) = phase else { return };
     let fresh = roots.is_empty();
-    if !fresh && !commune.is_changed() && !draft.is_changed() && !notice.is_changed() && !phase.is_changed() {
+    let resized = resized.read().count() > 0;
+    if !fresh
+        && !resized
+        && !view.changed()
+        && !commune.is_changed()
+        && !draft.is_changed()
+        && !notice.is_changed()
+        && !phase.is_changed()
+    {
         return;
     }
     if *phase.get() != draft.phase {
         return; // wait for the phase state to follow the draft
     }
+    // A new phase starts at the top; a change within a phase keeps the place.
+    let keep: Vec<(ScrollSlot, ScrollPosition)> =
+        if phase.is_changed() { Vec::new() } else { scrolled.iter().map(|(k, p)| (*k, p.clone())).collect() };
+    let at = |slot: ScrollSlot| keep.iter().find(|(k, _)| *k == slot).map(|(_, p)| p.clone()).unwrap_or_default();
     for e in &roots {
         commands.entity(e).despawn();
     }
+    let compact = windows.iter().next().is_some_and(|w| w.width() < COMPACT_WIDTH);
     let s = &*strings;
     let root = commands.spawn((theme::screen_root(), SeasonRoot, DespawnOnExit(Screen::Season))).id();
+    let panel_node = |compact: bool| Node {
+        flex_grow: 1.2,
+        flex_basis: px(480),
+        min_width: px(if compact { 0 } else { 300 }),
+        max_height: if compact { Val::Auto } else { percent(100) },
+        flex_direction: FlexDirection::Column,
+        row_gap: px(10),
+        padding: UiRect::all(px(12)),
+        overflow: if compact { Overflow::visible() } else { Overflow::scroll_y() },
+        border: UiRect::all(px(1)),
+        ..default()
+    };
+    let fill_panel = |panel: &mut ChildSpawnerCommands| {
+        if let Some(n) = &notice.0 {
+            panel.spawn(theme::warning_card()).with_children(|c| {
+                c.spawn(theme::body(s.fill("notice.refused", &[("reason", n.clone())])));
+            });
+        }
+        match draft.phase {
+            Phase::News => news_panel(panel, &commune, &draft, s),
+            Phase::Labour => labour_panel(panel, &commune, &draft, s),
+            Phase::Report => report_panel(panel, &commune, &draft, s),
+            Phase::Procurement => procurement_panel(panel, &commune, &draft, s),
+            Phase::Consequences => consequences_panel(panel, &commune, s),
+        }
+    };
     commands.entity(root).with_children(|root| {
         top_bar(root, &commune, &draft, s);
+        if compact {
+            // A phone held upright: everything in one column that scrolls;
+            // the decisions come right after the ledgers, the map below them.
+            root.spawn((
+                Node {
+                    flex_grow: 1.0,
+                    min_height: px(0),
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(10),
+                    padding: UiRect::bottom(px(16)),
+                    overflow: Overflow::scroll_y(),
+                    ..default()
+                },
+                at(ScrollSlot::Screen),
+                ScrollSlot::Screen,
+                Scrollable,
+            ))
+            .with_children(|col| {
+                ledgers(col, &commune, s);
+                col.spawn(Node {
+                    padding: UiRect::horizontal(px(12)),
+                    flex_direction: FlexDirection::Column,
+                    ..default()
+                })
+                .with_children(|wrap| {
+                    wrap.spawn((panel_node(true), BorderColor::all(palette::RULE), BackgroundColor(palette::PANEL)))
+                        .with_children(|panel| fill_panel(panel));
+                });
+                col.spawn(Node { padding: UiRect::horizontal(px(12)), ..default() })
+                    .with_children(|m| map::spawn(m, &commune, &view, s));
+            });
+            return;
+        }
         ledgers(root, &commune, s);
         root.spawn(Node {
             flex_grow: 1.0,
@@ -274,41 +362,24 @@ fn rebuild(
                 max_height: percent(100),
                 ..default()
             })
-            .with_children(|m| map::spawn(m, &commune, &draft, s));
+            .with_children(|m| map::spawn(m, &commune, &view, s));
             body.spawn((
-                Node {
-                    flex_grow: 1.2,
-                    flex_basis: px(480),
-                    min_width: px(300),
-                    max_height: percent(100),
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(10),
-                    padding: UiRect::all(px(12)),
-                    overflow: Overflow::scroll_y(),
-                    border: UiRect::all(px(1)),
-                    ..default()
-                },
+                panel_node(false),
                 BorderColor::all(palette::RULE),
                 BackgroundColor(palette::PANEL),
-                ScrollPosition::default(),
+                at(ScrollSlot::Panel),
+                ScrollSlot::Panel,
                 Scrollable,
             ))
-            .with_children(|panel| {
-                if let Some(n) = &notice.0 {
-                    panel.spawn(theme::warning_card()).with_children(|c| {
-                        c.spawn(theme::body(s.fill("notice.refused", &[("reason", n.clone())])));
-                    });
-                }
-                match draft.phase {
-                    Phase::News => news_panel(panel, &commune, &draft, s),
-                    Phase::Labour => labour_panel(panel, &commune, &draft, s),
-                    Phase::Report => report_panel(panel, &commune, &draft, s),
-                    Phase::Procurement => procurement_panel(panel, &commune, &draft, s),
-                    Phase::Consequences => consequences_panel(panel, &commune, s),
-                }
-            });
+            .with_children(|panel| fill_panel(panel));
         });
     });
+}
+
+/// A ledger figure, or "not yet" before there is one (spring, before the
+/// first harvest and the first quota of the year).
+fn kg_or_none(v: i64, s: &Strings) -> String {
+    if v == 0 { s.get("ledger.not_yet") } else { kg(v) }
 }
 
 fn season_label(commune: &Commune, s: &Strings) -> String {
@@ -356,9 +427,21 @@ fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s:
                 if !harvest && matches!(p, Phase::Report | Phase::Procurement) {
                     continue;
                 }
-                let colour = if p == draft.phase { palette::ON_BUTTON } else { palette::RULE };
-                let marker = if p == draft.phase { "● " } else { "" };
-                steps.spawn(theme::text(format!("{marker}{}", s.get(p.key())), theme::SIZE_SMALL, colour));
+                // The current phase is bright and underlined (not colour alone).
+                let current = p == draft.phase;
+                let colour = if current { palette::ON_BUTTON } else { palette::RULE };
+                steps
+                    .spawn((
+                        Node {
+                            border: UiRect::bottom(px(if current { 2 } else { 0 })),
+                            padding: UiRect::bottom(px(2)),
+                            ..default()
+                        },
+                        BorderColor::all(palette::ON_BUTTON),
+                    ))
+                    .with_children(|step| {
+                        step.spawn(theme::text(s.get(p.key()), theme::SIZE_SMALL, colour));
+                    });
             }
         });
         bar.spawn(theme::row(6)).with_children(|b| {
@@ -405,9 +488,9 @@ fn ledgers(root: &mut ChildSpawnerCommands, commune: &Commune, s: &Strings) {
                 theme::SIZE_BODY,
                 palette::REPORTED,
             ));
-            ledger_line(c, s.get("ledger.reported_harvest"), kg(l.reported_kg));
-            ledger_line(c, s.get("ledger.state_estimate"), kg(st.quota.estimate_kg));
-            ledger_line(c, s.get("ledger.annual_quota"), kg(st.quota.annual_kg));
+            ledger_line(c, s.get("ledger.reported_harvest"), kg_or_none(l.reported_kg, s));
+            ledger_line(c, s.get("ledger.state_estimate"), kg_or_none(st.quota.estimate_kg, s));
+            ledger_line(c, s.get("ledger.annual_quota"), kg_or_none(st.quota.annual_kg, s));
         });
         row.spawn(theme::card_with(
             Node { flex_grow: 1.0, flex_basis: px(260), row_gap: px(4), ..theme::card_node() },
@@ -416,7 +499,7 @@ fn ledgers(root: &mut ChildSpawnerCommands, commune: &Commune, s: &Strings) {
         ))
         .with_children(|c| {
             c.spawn(theme::text(s.fill("ledger.real", &[("year", year_s.clone())]), theme::SIZE_BODY, palette::REAL));
-            ledger_line(c, s.get("ledger.real_harvest"), kg(l.harvest_kg));
+            ledger_line(c, s.get("ledger.real_harvest"), kg_or_none(l.harvest_kg, s));
             ledger_line(c, s.get("ledger.taken"), kg(l.procured_kg + l.seized_kg));
             ledger_line(c, s.get("ledger.granaries"), kg(st.granary_kg()));
             if st.hidden_kg() > 0 {
@@ -518,48 +601,54 @@ fn labour_panel(panel: &mut ChildSpawnerCommands, commune: &Commune, draft: &Dra
         furnace_workers += b.workers * i64::from(plan.furnaces) / 100;
         need += b.farmland_mu * commune.data.params.labour.need_per_1000_mu.get(season) / 1000;
     }
-    // The grid: one row for all brigades at once, then one per brigade.
+    // One card for all brigades at once, then one per brigade; inside each,
+    // the four tasks wrap two by two, or one under another on a phone.
     let names: Vec<String> = commune.data.commune.brigades.iter().map(|b| s.data(&b.name)).collect();
-    panel
-        .spawn(Node {
-            display: Display::Grid,
-            grid_template_columns: vec![
-                GridTrack::flex(1.4),
-                GridTrack::flex(1.0),
-                GridTrack::flex(1.0),
-                GridTrack::flex(1.0),
-                GridTrack::flex(1.0),
-            ],
-            column_gap: px(6),
-            row_gap: px(6),
-            align_items: AlignItems::Center,
-            ..default()
-        })
-        .with_children(|g| {
-            g.spawn(theme::small(s.get("labour.brigade")));
-            for t in Task::ALL {
-                g.spawn(theme::small(s.get(t.key())));
-            }
-            g.spawn(theme::body(s.get("labour.all")));
-            for t in Task::ALL {
-                stepper(g, None, t, None);
-            }
-            for (i, (b, plan)) in st.brigades.iter().zip(&draft.decisions.labour).enumerate() {
-                g.spawn(theme::column(0)).with_children(|c| {
-                    c.spawn(theme::body(names.get(i).cloned().unwrap_or_default()));
-                    c.spawn(theme::small(s.fill("labour.workers", &[("n", thousands(b.workers))])));
-                });
+    let tasks = |c: &mut ChildSpawnerCommands, brigade: Option<usize>, plan: Option<&LabourPlan>| {
+        c.spawn(Node { flex_wrap: FlexWrap::Wrap, column_gap: px(12), row_gap: px(4), ..default() }).with_children(
+            |row| {
                 for t in Task::ALL {
-                    let v = match t {
-                        Task::Fields => plan.fields,
-                        Task::Furnaces => plan.furnaces,
-                        Task::Water => plan.water,
-                        Task::Sideline => plan.sideline,
-                    };
-                    stepper(g, Some(i), t, Some(v));
+                    let v = plan.map(|p| match t {
+                        Task::Fields => p.fields,
+                        Task::Furnaces => p.furnaces,
+                        Task::Water => p.water,
+                        Task::Sideline => p.sideline,
+                    });
+                    row.spawn(Node {
+                        flex_grow: 1.0,
+                        flex_basis: px(230),
+                        justify_content: JustifyContent::SpaceBetween,
+                        align_items: AlignItems::Center,
+                        column_gap: px(6),
+                        ..default()
+                    })
+                    .with_children(|cell| {
+                        cell.spawn(theme::text(s.get(t.key()), theme::SIZE_SMALL, palette::INK));
+                        stepper(cell, brigade, t, v);
+                    });
                 }
-            }
+            },
+        );
+    };
+    panel.spawn(theme::card()).with_children(|c| {
+        c.spawn(theme::text(s.get("labour.all"), theme::SIZE_BODY, palette::INK));
+        tasks(c, None, None);
+    });
+    for (i, (b, plan)) in st.brigades.iter().zip(&draft.decisions.labour).enumerate() {
+        panel.spawn(theme::card()).with_children(|c| {
+            c.spawn(Node {
+                column_gap: px(10),
+                align_items: AlignItems::Baseline,
+                flex_wrap: FlexWrap::Wrap,
+                ..default()
+            })
+            .with_children(|r| {
+                r.spawn(theme::text(names.get(i).cloned().unwrap_or_default(), theme::SIZE_BODY, palette::INK));
+                r.spawn(theme::small(s.fill("labour.workers", &[("n", thousands(b.workers))])));
+            });
+            tasks(c, Some(i), Some(plan));
         });
+    }
     panel.spawn(theme::card()).with_children(|c| {
         c.spawn(theme::body(
             s.fill("labour.fields_summary", &[("workers", thousands(field_workers)), ("need", thousands(need))]),
@@ -577,11 +666,13 @@ fn labour_panel(panel: &mut ChildSpawnerCommands, commune: &Commune, draft: &Dra
 
 fn stepper(g: &mut ChildSpawnerCommands, brigade: Option<usize>, task: Task, value: Option<u16>) {
     g.spawn(Node { column_gap: px(2), align_items: AlignItems::Center, ..default() }).with_children(|r| {
-        r.spawn(button("−", UiAction::Labour { brigade, task, delta: -5 }));
-        r.spawn((
-            Node { min_width: px(44), justify_content: JustifyContent::Center, ..default() },
-            children![theme::body(value.map(|v| format!("{v}%")).unwrap_or_default())],
-        ));
+        r.spawn(button("–", UiAction::Labour { brigade, task, delta: -5 }));
+        if let Some(v) = value {
+            r.spawn((
+                Node { min_width: px(48), justify_content: JustifyContent::Center, ..default() },
+                children![theme::body(format!("{v}%"))],
+            ));
+        }
         r.spawn(button("+", UiAction::Labour { brigade, task, delta: 5 }));
     });
 }
@@ -626,7 +717,7 @@ fn report_panel(panel: &mut ChildSpawnerCommands, commune: &Commune, draft: &Dra
         ));
         c.spawn(Node { flex_wrap: FlexWrap::Wrap, column_gap: px(6), row_gap: px(6), ..default() }).with_children(
             |r| {
-                for (label, step) in [("−10%", -100), ("−1%", -10), ("+1%", 10), ("+10%", 100), ("+50%", 500)] {
+                for (label, step) in [("–10%", -100), ("–1%", -10), ("+1%", 10), ("+10%", 100), ("+50%", 500)] {
                     r.spawn(button(label, UiAction::Report(ReportMove::Step(step))));
                 }
                 r.spawn(button(s.get("report.truthful"), UiAction::Report(ReportMove::Truthful)));
@@ -675,7 +766,7 @@ fn procurement_panel(panel: &mut ChildSpawnerCommands, commune: &Commune, draft:
                     look(hiding),
                     true,
                 ));
-                r.spawn(button("−", UiAction::Procure(ProcureMove::HideStep(-50))));
+                r.spawn(button("–", UiAction::Procure(ProcureMove::HideStep(-50))));
                 r.spawn(button("+", UiAction::Procure(ProcureMove::HideStep(50))));
             });
         c.spawn(theme::small(s.get("procurement.hide.explain")));
