@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
 # Builds the web game and serves it on http://127.0.0.1:8080.
-# Usage: bash scripts/serve.sh
+# Installs what is missing first (the wasm32 target, trunk and
+# wasm-bindgen-cli through cargo, wasm-opt from npm's binaryen), from package
+# registries only; nothing downloads a prebuilt binary.
+#
+# Usage: bash scripts/serve.sh          the release bundle (web-release
+#                                        profile, fat LTO, wasm-opt -Os):
+#                                        what you deploy; a cold build takes
+#                                        40 minutes or more on two cores
+#        bash scripts/serve.sh --fast   the quicker web-test build the
+#                                        browser tests use (larger download)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 
-cat <<'MSG'
-The playable browser game is not built yet: it arrives with the issue
-"Playable browser game". Until then the rules can be played from the
-command line, for example:
+mode="--release"
+for arg in "$@"; do
+  case "$arg" in
+    --fast) mode="" ;;
+    --release) mode="--release" ;;
+    *) echo "unknown option: $arg (use --fast or --release)" >&2; exit 2 ;;
+  esac
+done
 
-  cargo run -p great-leap-sim --bin simulate -- --policy historical --seeds 100
-  cargo run -p great-leap-sim --bin simulate -- --policy honest --seed 3 --trace
-MSG
+ensure_web_tools
+say "building and serving on http://127.0.0.1:8080 (Ctrl-C stops)"
+exec trunk serve --locked $mode

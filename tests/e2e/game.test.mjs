@@ -1,0 +1,236 @@
+// The game in a real browser (Debian's Chromium, headless, software GL):
+// load the page, play a whole game through the canvas with pointer and
+// keyboard, check the ending and the debrief against the rules core's own
+// replay of the same decisions, reload mid-game and continue, and meet a
+// corrupt save. Screenshots of every screen go to tests/e2e/artifacts/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import {
+  artifacts, dist, keyboard, launch, open, press, replayer, serve, settled, shot, shotPages, sleep, snapshot, waitFor,
+} from "./lib.mjs";
+
+let server;
+let browser;
+const timings = {};
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(join(artifacts, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
+  await browser?.close();
+  await server?.close();
+});
+
+const onScreen = (screen, phase) => (s) =>
+  s.screen === screen && (phase === undefined || s.phase === phase) && s.overlay === "None" && s.controls.length > 0;
+
+test("the page is our own: no inline script, a strict CSP, nothing from other origins", async () => {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const inline = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs) || body.trim());
+  assert.equal(inline.length, 0, "no inline scripts");
+  assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  const { context, page } = await open(browser, server.url);
+  const foreign = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
+  });
+  await waitFor(page, onScreen("Title"), "the title screen");
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(page.errors.filter((e) => !/favicon/.test(e)), []);
+  assert.equal(await page.locator("#loading").isHidden(), true, "the loading bar goes away");
+  assert.equal(await page.locator("#error-overlay").isHidden(), true);
+  await context.close();
+});
+
+test("a whole game through the canvas matches the rules core's replay", async () => {
+  const { context, page } = await open(browser, server.url);
+  await sleep(150);
+  await shot(page, "01-loading");
+  const title = await waitFor(page, onScreen("Title"), "the title screen");
+  await settled(page, "NewGame");
+  timings.first_interactive_ms = Date.now() - page.started;
+  assert.equal(title.save, "none");
+  await shot(page, "02-title");
+
+  await press(page, "NewGame");
+  await waitFor(page, onScreen("Briefing"), "the briefing");
+  await shot(page, "03-briefing");
+  // The keyboard path: Tab to "Begin", press Enter.
+  await keyboard(page, "Begin");
+  let snap = await waitFor(page, onScreen("Season", "News"), "the first season");
+
+  const shots = new Set();
+  const once = async (name) => {
+    if (!shots.has(name)) {
+      shots.add(name);
+      await shot(page, name);
+    }
+  };
+  let seasonsPlayed = 0;
+  let reloaded = false;
+  let openedOverlays = false;
+  for (let step = 0; step < 400; step++) {
+    snap = await waitFor(page, (s) => s.overlay === "None" && s.controls.length > 0, "a screen");
+    if (snap.screen === "Ending") break;
+    if (snap.screen === "YearSummary") {
+      await once("09-year-summary");
+      await press(page, "Next");
+      await waitFor(page, onScreen("Season", "News"), "the next season");
+      continue;
+    }
+    assert.equal(snap.screen, "Season");
+    const year = Number((snap.season || "").split(" ").pop());
+    if (snap.phase === "News") {
+      await once("04-season-news");
+      if (!openedOverlays) {
+        openedOverlays = true;
+        for (const [o, name] of [["Codex", "10-codex"], ["Glossary", "11-glossary"], ["Sources", "12-sources"]]) {
+          await press(page, `Open(${o})`);
+          await waitFor(page, (s) => s.overlay === o && s.controls.some((c) => c.id === "CloseOverlay"), o);
+          await shot(page, name);
+          await press(page, "CloseOverlay");
+          await waitFor(page, (s) => s.overlay === "None", `${o} to close`);
+        }
+      }
+      const chosen = snap.draft.decisions.choices || {};
+      const open = snap.controls.find((c) => c.id.startsWith("Choose {") && !(c.id.match(/directive: "([^"]+)"/)[1] in chosen));
+      if (open) {
+        await press(page, open.id);
+        continue;
+      }
+      await press(page, "Next");
+      await waitFor(page, onScreen("Season", "Labour"), "labour");
+      continue;
+    }
+    if (snap.phase === "Labour") {
+      await once("05-season-labour");
+      // Mid-game: change the plan, then reload the page and continue.
+      if (!reloaded && seasonsPlayed === 5) {
+        reloaded = true;
+        await press(page, "Labour { brigade: Some(0), task: Water, delta: 5 }");
+        const before = await snapshot(page);
+        await page.reload();
+        const t = await waitFor(page, (s) => onScreen("Title")(s) && s.save === "ready", "the title with a save");
+        assert.ok(t.controls.some((c) => c.id === "Continue"));
+        await shot(page, "15-title-continue");
+        await press(page, "Continue");
+        const after = await waitFor(page, onScreen("Season", "Labour"), "the same season after reload");
+        assert.equal(after.hash, before.hash, "same state after reload");
+        assert.deepEqual(after.run, before.run, "same decisions after reload");
+        assert.deepEqual(after.draft, before.draft, "the season in progress is kept");
+        continue;
+      }
+      if (year === 1958 && snap.season.startsWith("autumn")) {
+        // Send hands to the furnaces in the autumn of 1958.
+        await press(page, "Labour { brigade: None, task: Furnaces, delta: 5 }");
+        await press(page, "Labour { brigade: None, task: Furnaces, delta: 5 }");
+      }
+      const wasSeason = snap.season;
+      await press(page, "Next");
+      await waitFor(page, (s) => s.screen !== "Season" || s.phase !== "Labour" || s.season !== wasSeason, "after labour");
+      const now = await snapshot(page);
+      if (now.phase === "Consequences") seasonsPlayed += 1;
+      continue;
+    }
+    if (snap.phase === "Report") {
+      await once("06-season-report");
+      await press(page, year === 1958 ? "Report(CountyExpectation)" : "Report(Truthful)", undefined, { mayNotChange: true });
+      await press(page, "Next");
+      await waitFor(page, onScreen("Season", "Procurement"), "procurement");
+      continue;
+    }
+    if (snap.phase === "Procurement") {
+      await once("07-season-procurement");
+      const move = year === 1959 ? "Procure(Plead)" : year === 1960 ? "Procure(Hide)" : "Procure(Deliver)";
+      await press(page, move, undefined, { mayNotChange: true });
+      await press(page, "Next");
+      await waitFor(page, onScreen("Season", "Consequences"), "consequences");
+      seasonsPlayed += 1;
+      continue;
+    }
+    if (snap.phase === "Consequences") {
+      await once("08-season-consequences");
+      await press(page, "Next");
+      await waitFor(page, (s) => s.screen !== "Season" || s.phase !== "Consequences", "the next screen");
+      continue;
+    }
+    throw new Error(`unexpected phase ${snap.phase}`);
+  }
+  assert.ok(reloaded, "the game was reloaded mid-way");
+
+  snap = await waitFor(page, onScreen("Ending"), "the ending");
+  await shot(page, "13-ending");
+  await press(page, "ShowDebrief");
+  snap = await waitFor(page, onScreen("Debrief"), "the debrief");
+  await shotPages(page, "14-debrief", 6);
+
+  // The rules core, compiled on its own, replays the decisions the game recorded.
+  const replay = (await replayer())(snap.run);
+  assert.equal(replay.error, undefined, replay.error);
+  assert.equal(replay.hashes.at(-1), snap.hash, "final state hash");
+  assert.equal(replay.ending, snap.ending, "ending");
+  assert.deepEqual(replay.years, snap.years, "year table");
+  // And the debrief's table shows those figures.
+  const fmt = (n) => Math.round(n).toLocaleString("en-US");
+  for (const y of replay.years) {
+    const row = [String(y.year), fmt(y.grain_actual_t), fmt(y.grain_reported_t), fmt(y.procurement_t), fmt(y.grain_per_head_kg), fmt(y.deaths)];
+    for (const cell of row) assert.ok(snap.texts.includes(cell), `debrief shows ${cell} (${y.year})`);
+    const cdr = y.crude_death_rate_per_1000;
+    const shown = [cdr.toFixed(1), (Math.round(cdr * 10 - 1e-9) / 10).toFixed(1)];
+    assert.ok(shown.some((c) => snap.texts.includes(c)), `debrief shows the death rate ${cdr} (${y.year})`);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("a corrupt save gets a message and a choice, and is not deleted", async () => {
+  const { context, page } = await open(browser, server.url);
+  await waitFor(page, onScreen("Title"), "the title screen");
+  const broken = '{"format":1,"run":{"scenario_id":"full"';
+  await page.evaluate((b) => localStorage.setItem("great-leap.save", b), broken);
+  await page.reload();
+  const snap = await waitFor(page, (s) => onScreen("Title")(s) && s.save.startsWith("damaged"), "the damaged-save message");
+  assert.ok(snap.texts.some((t) => t.startsWith("Your saved game could not be read")), "the message is on screen");
+  assert.ok(snap.controls.some((c) => c.id === "DeleteDamagedSave"));
+  await shot(page, "16-title-damaged-save");
+  await press(page, "KeepDamagedSave");
+  await waitFor(page, onScreen("Briefing"), "the briefing");
+  const kept = await page.evaluate(() => localStorage.getItem("great-leap.save.damaged"));
+  assert.equal(kept, broken, "the damaged save is kept aside");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("on a phone held upright every control fits the screen", async () => {
+  const viewport = { width: 390, height: 844 };
+  const { context, page } = await open(browser, server.url, viewport);
+  await waitFor(page, onScreen("Title"), "the title screen");
+  await press(page, "NewGame");
+  await waitFor(page, onScreen("Briefing"), "the briefing");
+  await press(page, "Begin");
+  let snap = await waitFor(page, onScreen("Season", "News"), "the first season");
+  await shot(page, "17-phone-news");
+  for (const c of snap.controls) {
+    assert.ok(c.rect.x >= -1 && c.rect.x + c.rect.w <= viewport.width + 1, `${c.id} fits the width (${JSON.stringify(c.rect)})`);
+    assert.ok(c.rect.w >= 24 && c.rect.h >= 24, `${c.id} is large enough to touch`);
+  }
+  await press(page, snap.controls.find((c) => c.id.startsWith("Choose {"))?.id ?? "Next");
+  snap = await snapshot(page);
+  while (snap.phase === "News") {
+    const chosen = snap.draft.decisions.choices || {};
+    const open = snap.controls.find((c) => c.id.startsWith("Choose {") && !(c.id.match(/directive: "([^"]+)"/)[1] in chosen));
+    snap = await press(page, open ? open.id : "Next");
+  }
+  snap = await waitFor(page, onScreen("Season", "Labour"), "labour");
+  await shot(page, "18-phone-labour");
+  for (const c of snap.controls) {
+    assert.ok(c.rect.x >= -1 && c.rect.x + c.rect.w <= viewport.width + 1, `${c.id} fits the width`);
+  }
+  await context.close();
+});

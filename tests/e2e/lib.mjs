@@ -1,0 +1,251 @@
+// Helpers for the browser tests: a static server for the built bundle,
+// Chromium through playwright-core, and input that goes through the same
+// path a person's does (pointer and keyboard events on the canvas). The
+// game's read-only snapshot (window.wasmBindings.test_snapshot) only says
+// where controls are and which screen is showing.
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { extname, join, normalize, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, "..", "..");
+export const dist = process.env.DIST_DIR || join(root, "dist");
+export const artifacts = join(here, "artifacts");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".ttf": "font/ttf",
+  ".txt": "text/plain; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+/** Serve `dist` on a free localhost port. Resolves to { url, close, requests }. */
+export async function serve(dir = dist) {
+  if (!existsSync(join(dir, "index.html"))) {
+    throw new Error(`no built game in ${dir}: run trunk build first`);
+  }
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    requests.push(path);
+    const file = normalize(join(dir, path === "/" ? "index.html" : path));
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] || "application/octet-stream",
+      "content-length": body.length,
+      "cache-control": "no-store",
+    });
+    res.end(body);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Open a page and collect its errors and console output. */
+export async function open(browser, url, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.errors = [];
+  page.logs = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => {
+    page.logs.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === "error") page.errors.push(m.text());
+  });
+  const started = Date.now();
+  await page.goto(url);
+  page.started = started;
+  return { context, page };
+}
+
+/** The game's snapshot, or null before the game runs. */
+export async function snapshot(page) {
+  const text = await page.evaluate(() =>
+    window.wasmBindings && window.wasmBindings.test_snapshot ? window.wasmBindings.test_snapshot() : "",
+  );
+  return text ? JSON.parse(text) : null;
+}
+
+/** Poll the snapshot until `pred(snap)` holds. */
+export async function waitFor(page, pred, what, timeout = 120_000) {
+  const end = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < end) {
+    last = await snapshot(page);
+    if (last && pred(last)) return last;
+    if (page.errors.some((e) => /panicked|RuntimeError|unreachable/.test(e))) {
+      throw new Error(`the game failed while waiting for ${what}:\n${page.errors.join("\n")}`);
+    }
+    await sleep(150);
+  }
+  throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last && { screen: last.screen, phase: last.phase, overlay: last.overlay, controls: last.controls.map((c) => c.id) })}`);
+}
+
+const find = (snap, id) => snap.controls.find((c) => (typeof id === "string" ? c.id === id : id(c)));
+
+/** Wait until the control exists and has stopped moving (layout settled). */
+export async function settled(page, id, what = String(id)) {
+  let prev = null;
+  let still = 0;
+  const end = Date.now() + 120_000;
+  while (Date.now() < end) {
+    const snap = await snapshot(page);
+    const c = snap && find(snap, id);
+    if (c && prev && JSON.stringify(c.rect) === JSON.stringify(prev.rect)) {
+      still += 1;
+      if (still >= 2) return { snap, control: c };
+    } else {
+      still = 0;
+    }
+    prev = c || null;
+    await sleep(200);
+  }
+  throw new Error(`control ${what} never settled`);
+}
+
+function visibleIn(snap, c, viewport) {
+  const r = c.rect;
+  const cy = r.y + r.h / 2;
+  const cx = r.x + r.w / 2;
+  let top = 0;
+  let bottom = viewport.height;
+  if (c.panel !== null && c.panel !== undefined) {
+    const p = snap.scrollables[c.panel];
+    top = Math.max(top, p.y);
+    bottom = Math.min(bottom, p.y + p.h);
+  }
+  return cy > top + 4 && cy < bottom - 4 && cx > 0 && cx < viewport.width;
+}
+
+/**
+ * Press a control the way a person does: scroll it into view with the wheel
+ * if needed, move the pointer onto it, press and release in different frames.
+ */
+export async function press(page, id, what = String(id), { mayNotChange = false } = {}) {
+  const viewport = page.viewportSize();
+  let { snap, control } = await settled(page, id, what);
+  for (let i = 0; i < 60 && !visibleIn(snap, control, viewport); i++) {
+    const p = snap.scrollables[control.panel];
+    const limitTop = p ? p.y : 0;
+    const limitBottom = p ? p.y + p.h : viewport.height;
+    const cy = control.rect.y + control.rect.h / 2;
+    const dy = cy > limitBottom ? Math.min(400, cy - limitBottom + 60) : -Math.min(400, limitTop - cy + 60);
+    await page.mouse.move(p ? p.x + p.w / 2 : viewport.width / 2, p ? p.y + Math.min(p.h / 2, 200) : viewport.height / 2);
+    await page.mouse.wheel(0, dy);
+    await sleep(250);
+    ({ snap, control } = await settled(page, id, what));
+  }
+  if (!control.enabled) throw new Error(`control ${what} is disabled`);
+  const box = await page.locator("#game").boundingBox();
+  const x = box.x + control.rect.x + control.rect.w / 2;
+  const y = box.y + control.rect.y + control.rect.h / 2;
+  const before = JSON.stringify({ ...snap, focus: null });
+  await page.mouse.move(x, y, { steps: 2 });
+  await sleep(250);
+  await page.mouse.down();
+  await sleep(250);
+  await page.mouse.up();
+  // Wait for the game to react: anything in the snapshot changes.
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    const now = await snapshot(page);
+    // A change of keyboard focus alone is not the game reacting.
+    if (JSON.stringify({ ...now, focus: null }) !== before) return now;
+    // Choosing what is already chosen changes nothing, and that is fine.
+    if (mayNotChange && Date.now() > end - 27_000) return now;
+    await sleep(150);
+  }
+  throw new Error(`pressing ${what} changed nothing`);
+}
+
+/** Tab until the control has keyboard focus, then activate it with Enter. */
+export async function keyboard(page, id, what = String(id)) {
+  await settled(page, id, what);
+  await page.locator("#game").focus();
+  for (let i = 0; i < 80; i++) {
+    const snap = await snapshot(page);
+    if (snap.focus === id) {
+      const before = JSON.stringify(snap);
+      await page.keyboard.down("Enter");
+      await sleep(200);
+      await page.keyboard.up("Enter");
+      return waitFor(page, (s) => JSON.stringify(s) !== before, `${what} after Enter`, 30_000);
+    }
+    const before = snap.focus;
+    await page.keyboard.down("Tab");
+    await sleep(120);
+    await page.keyboard.up("Tab");
+    await waitFor(page, (s) => s.focus !== before, "focus to move", 10_000).catch(() => {});
+  }
+  throw new Error(`${what} never took keyboard focus`);
+}
+
+export async function shot(page, name) {
+  await mkdir(artifacts, { recursive: true });
+  await sleep(400); // let the last frame reach the screen
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
+/** Scroll the current screen's main panel to its top, then shoot it page by page. */
+export async function shotPages(page, name, pages = 3) {
+  const snap = await snapshot(page);
+  const p = snap.scrollables[0];
+  if (!p) return shot(page, name);
+  await page.mouse.move(p.x + p.w / 2, p.y + Math.min(200, p.h / 2));
+  for (let i = 0; i < pages; i++) {
+    await shot(page, `${name}-${i + 1}`);
+    await page.mouse.wheel(0, p.h * 0.85);
+    await sleep(600);
+  }
+}
+
+/** The rules core compiled to bare wasm, replaying a run (tests/wasm). */
+export async function replayer() {
+  const path = process.env.REPLAY_WASM;
+  if (!path) throw new Error("set REPLAY_WASM to the replay module");
+  const { instance } = await WebAssembly.instantiate(await readFile(path), {});
+  const ex = instance.exports;
+  return (run) => {
+    const bytes = new TextEncoder().encode(JSON.stringify(run));
+    const ptr = ex.alloc(bytes.length);
+    new Uint8Array(ex.memory.buffer, ptr, bytes.length).set(bytes);
+    const out = ex.replay(ptr, bytes.length);
+    const len = new DataView(ex.memory.buffer).getUint32(out, true);
+    return JSON.parse(new TextDecoder().decode(new Uint8Array(ex.memory.buffer, out + 4, len)));
+  };
+}
