@@ -36,12 +36,12 @@ test("the page is our own: no inline script, a strict CSP, nothing from other or
   assert.equal(inline.length, 0, "no inline scripts");
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
   const { context, page } = await open(browser, server.url);
-  const foreign = [];
-  page.on("request", (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
-  });
+  // The first load of the run: the loading bar is up while the wasm streams in.
+  await shot(page, "01-loading");
+  timings.loading_bar_visible = await page.locator("#loading").isVisible();
   await waitFor(page, onScreen("Title"), "the title screen");
-  assert.deepEqual(foreign, []);
+  assert.ok(page.requests.some((u) => u.endsWith(".wasm")), "the game was fetched");
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.url)), [], "nothing from other origins");
   assert.deepEqual(page.errors.filter((e) => !/favicon/.test(e)), []);
   assert.equal(await page.locator("#loading").isHidden(), true, "the loading bar goes away");
   assert.equal(await page.locator("#error-overlay").isHidden(), true);
@@ -50,8 +50,6 @@ test("the page is our own: no inline script, a strict CSP, nothing from other or
 
 test("a whole game through the canvas matches the rules core's replay", async () => {
   const { context, page } = await open(browser, server.url);
-  await sleep(150);
-  await shot(page, "01-loading");
   const title = await waitFor(page, onScreen("Title"), "the title screen");
   await settled(page, "NewGame");
   timings.first_interactive_ms = Date.now() - page.started;
@@ -232,5 +230,22 @@ test("on a phone held upright every control fits the screen", async () => {
   for (const c of snap.controls) {
     assert.ok(c.rect.x >= -1 && c.rect.x + c.rect.w <= viewport.width + 1, `${c.id} fits the width`);
   }
+  await context.close();
+});
+
+test("if the game cannot start, an overlay says so and offers a reload", async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 700 } });
+  const page = await context.newPage();
+  // Serve a broken module in place of the game.
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("not wasm") }));
+  await page.goto(server.url);
+  await page.locator("#error-overlay").waitFor({ state: "visible", timeout: 60_000 });
+  assert.match(await page.locator("#error-message").textContent(), /could not be loaded/);
+  await shot(page, "19-error-overlay");
+  // The reload button reloads (this time without the broken module).
+  await page.unroute(/\.wasm$/);
+  await page.locator("#error-reload").click();
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.test_snapshot().includes('"screen":"Title"'), null, { timeout: 120_000 });
+  assert.equal(await page.locator("#error-overlay").isHidden(), true);
   await context.close();
 });

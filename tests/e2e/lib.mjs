@@ -82,6 +82,8 @@ export async function open(browser, url, viewport = { width: 1280, height: 800 }
   const page = await context.newPage();
   page.errors = [];
   page.logs = [];
+  page.requests = [];
+  page.on("request", (r) => page.requests.push(r.url()));
   page.on("pageerror", (e) => page.errors.push(String(e)));
   page.on("console", (m) => {
     page.logs.push(`${m.type()}: ${m.text()}`);
