@@ -350,39 +350,48 @@ mod flow {
 // ---------------------------------------------------------------------------
 // Words on screen come from assets/i18n, never from Rust.
 
-#[test]
-fn every_string_key_the_code_uses_exists() {
-    let strings = great_leap::text::Strings::english();
-    let keys: std::collections::BTreeSet<&String> = strings.keys().collect();
-    let mut missing = Vec::new();
-    let mut used = 0;
+/// Every Rust source file of the game, with its text.
+fn game_sources() -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path, text));
             }
-            let code = std::fs::read_to_string(&path).unwrap();
-            // String literals that look like keys: "area.name" with lowercase
-            // words, passed to get/fill or returned from a `key()` method.
-            for (i, _) in code.match_indices('"') {
-                let rest = &code[i + 1..];
-                let Some(end) = rest.find('"') else { continue };
-                let lit = &rest[..end];
-                let looks_like_key = lit.contains('.')
-                    && !lit.contains(' ')
-                    && !lit.ends_with(".json")
-                    && !lit.ends_with(".ttf")
-                    && lit.split('.').all(|w| {
-                        !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
-                    });
-                if looks_like_key {
-                    used += 1;
-                    if !keys.contains(&lit.to_string()) {
-                        missing.push(format!("{}: {lit}", path.display()));
-                    }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_string_key_the_code_uses_exists() {
+    let strings = great_leap::text::Strings::english();
+    let keys: std::collections::BTreeSet<&String> = strings.keys().collect();
+    let mut missing = Vec::new();
+    let mut used = 0;
+    for (path, code) in game_sources() {
+        // String literals that look like keys: "area.name" with lowercase
+        // words, passed to get/fill or returned from a `key()` method.
+        for (i, _) in code.match_indices('"') {
+            let rest = &code[i + 1..];
+            let Some(end) = rest.find('"') else { continue };
+            let lit = &rest[..end];
+            let looks_like_key = lit.contains('.')
+                && !lit.contains(' ')
+                && !lit.ends_with(".json")
+                && !lit.ends_with(".ttf")
+                && lit.split('.').all(|w| {
+                    !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                });
+            if looks_like_key {
+                used += 1;
+                if !keys.contains(&lit.to_string()) {
+                    missing.push(format!("{}: {lit}", path.display()));
                 }
             }
         }
@@ -428,16 +437,8 @@ fn every_character_the_game_shows_is_in_its_font() {
     }
     // Labels written in the code itself are symbols only (+, –, %); check
     // every non-ASCII character in the sources too.
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                shown.extend(std::fs::read_to_string(&path).unwrap().chars().filter(|c| !c.is_ascii()));
-            }
-        }
+    for (_, code) in game_sources() {
+        shown.extend(code.chars().filter(|c| !c.is_ascii()));
     }
     let mut missing: Vec<char> = shown.chars().filter(|c| !c.is_control() && charmap.map(*c).is_none()).collect();
     missing.sort();

@@ -13,10 +13,8 @@ pub fn plugin(app: &mut App) {
     for o in [Overlay::Codex, Overlay::Glossary, Overlay::Sources, Overlay::Settings] {
         app.add_systems(OnEnter(o), spawn_overlay);
     }
-    app.add_systems(Update, (handle_acts, close_on_escape).run_if(not(in_state(Overlay::None)))).add_systems(
-        Update,
-        respawn_settings.run_if(in_state(Overlay::Settings).and_then(resource_changed::<UiScale>)),
-    );
+    app.add_systems(Update, (handle_acts, close_on_escape).run_if(not(in_state(Overlay::None))))
+        .add_systems(Update, spawn_overlay.run_if(in_state(Overlay::Settings).and_then(resource_changed::<UiScale>)));
 }
 
 #[derive(Component)]
@@ -36,18 +34,6 @@ fn handle_acts(mut acts: MessageReader<Act>, mut overlay: ResMut<NextState<Overl
             _ => {}
         }
     }
-}
-
-fn respawn_settings(
-    commands: Commands,
-    roots: Query<Entity, With<OverlayRoot>>,
-    overlay: Res<State<Overlay>>,
-    strings: Res<Strings>,
-    data: Res<GameData>,
-    commune: Option<Res<Commune>>,
-    scale: Res<UiScale>,
-) {
-    spawn_overlay(commands, roots, overlay, strings, data, commune, scale);
 }
 
 fn spawn_overlay(

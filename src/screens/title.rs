@@ -18,7 +18,7 @@ pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn_title)
         .add_systems(OnEnter(Screen::Briefing), spawn_briefing)
         .add_systems(Update, handle_acts.run_if(in_state(Screen::Title).or_else(in_state(Screen::Briefing))))
-        .add_systems(Update, respawn_title.run_if(in_state(Screen::Title).and_then(resource_changed::<SaveStatus>)));
+        .add_systems(Update, spawn_title.run_if(in_state(Screen::Title).and_then(resource_changed::<SaveStatus>)));
 }
 
 #[derive(Component)]
@@ -38,27 +38,8 @@ fn centred_column() -> Node {
     }
 }
 
-fn respawn_title(
-    commands: Commands,
-    roots: Query<Entity, With<TitleRoot>>,
-    strings: Res<Strings>,
-    status: Res<SaveStatus>,
-    data: Res<GameData>,
-) {
-    spawn_title_inner(commands, roots, strings, status, data);
-}
-
+/// The title screen; spawned on entering it, and again when the save's status changes.
 fn spawn_title(
-    commands: Commands,
-    roots: Query<Entity, With<TitleRoot>>,
-    strings: Res<Strings>,
-    status: Res<SaveStatus>,
-    data: Res<GameData>,
-) {
-    spawn_title_inner(commands, roots, strings, status, data);
-}
-
-fn spawn_title_inner(
     mut commands: Commands,
     roots: Query<Entity, With<TitleRoot>>,
     strings: Res<Strings>,
