@@ -7,7 +7,7 @@
 # Usage: bash scripts/serve.sh          the release bundle (web-release
 #                                        profile, fat LTO, wasm-opt -Os):
 #                                        what you deploy; a cold build takes
-#                                        40 minutes or more on two cores
+#                                        about 22 minutes on two cores
 #        bash scripts/serve.sh --fast   the quicker web-test build the
 #                                        browser tests use (larger download)
 set -euo pipefail
