@@ -7,6 +7,8 @@ use bevy::prelude::*;
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum UiAction {
     NewGame,
+    /// Start a new game although one is in progress (after a warning).
+    ConfirmNewGame,
     Continue,
     Begin,
     ToTitle,

@@ -282,6 +282,22 @@ mod flow {
     }
 
     #[test]
+    fn a_new_game_over_one_in_progress_is_asked_first() {
+        let store = MemoryStore::default();
+        let mut first = app(store.clone());
+        start_new_game(&mut first);
+        play_season(&mut first);
+        drop(first);
+        let mut app = app(store);
+        act(&mut app, UiAction::NewGame);
+        assert_eq!(screen(&app), Screen::Title, "not yet: the player is asked first");
+        let snapshot = app.world().resource::<great_leap::hooks::SnapshotJson>().0.clone();
+        assert!(snapshot.contains("ConfirmNewGame") && snapshot.contains("You have a game in progress"), "{snapshot}");
+        act(&mut app, UiAction::ConfirmNewGame);
+        assert_eq!(screen(&app), Screen::Briefing);
+    }
+
+    #[test]
     fn a_corrupt_save_is_reported_and_kept_unless_the_player_deletes_it() {
         let store = MemoryStore::default();
         store.set_raw(save::KEY, "{\"format\":1,\"run\":");

@@ -15,14 +15,25 @@ use crate::theme::{self, ButtonLook, button, button_with, palette};
 pub const SCENARIO: &str = "full";
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn_title)
+    app.init_resource::<ConfirmNew>()
+        .add_systems(OnEnter(Screen::Title), (|mut c: ResMut<ConfirmNew>| c.0 = false, spawn_title).chain())
         .add_systems(OnEnter(Screen::Briefing), spawn_briefing)
         .add_systems(Update, handle_acts.run_if(in_state(Screen::Title).or_else(in_state(Screen::Briefing))))
-        .add_systems(Update, spawn_title.run_if(in_state(Screen::Title).and_then(resource_changed::<SaveStatus>)));
+        .add_systems(
+            Update,
+            spawn_title.run_if(
+                in_state(Screen::Title)
+                    .and_then(resource_changed::<SaveStatus>.or_else(resource_changed::<ConfirmNew>)),
+            ),
+        );
 }
 
 #[derive(Component)]
 struct TitleRoot;
+
+/// The player asked for a new game while one is in progress: ask first.
+#[derive(Resource, Default)]
+struct ConfirmNew(bool);
 
 fn centred_column() -> Node {
     Node {
@@ -45,6 +56,7 @@ fn spawn_title(
     strings: Res<Strings>,
     status: Res<SaveStatus>,
     data: Res<GameData>,
+    confirm: Res<ConfirmNew>,
 ) {
     for e in &roots {
         commands.entity(e).despawn();
@@ -58,7 +70,7 @@ fn spawn_title(
             match &*status {
                 SaveStatus::Ready(save) => {
                     let state = Commune::restore(data.0.clone(), save.run.clone()).map(|c| c.state);
-                    let label = match state {
+                    let label = match &state {
                         Ok(st) if st.is_over() => s.get("title.continue_finished"),
                         Ok(st) => s.fill(
                             "title.continue",
@@ -69,8 +81,44 @@ fn spawn_title(
                         ),
                         Err(_) => s.get("title.continue_finished"),
                     };
-                    c.spawn(button_with(label, UiAction::Continue, ButtonLook::Primary, true));
-                    c.spawn(button(s.get("title.new_game"), UiAction::NewGame));
+                    match state {
+                        Ok(st) if confirm.0 && !st.is_over() => {
+                            let now = st.now();
+                            c.spawn(theme::card_with(
+                                Node { max_width: px(720), ..theme::card_node() },
+                                palette::WARNING_BG,
+                                palette::RULE,
+                            ))
+                            .with_children(|w| {
+                                w.spawn(theme::body(s.fill(
+                                    "title.confirm_new",
+                                    &[
+                                        ("season", s.get(&format!("season.{}", now.season.key()))),
+                                        ("year", now.year.to_string()),
+                                    ],
+                                )));
+                                w.spawn(Node {
+                                    column_gap: px(10),
+                                    flex_wrap: FlexWrap::Wrap,
+                                    row_gap: px(8),
+                                    ..default()
+                                })
+                                .with_children(|b| {
+                                    b.spawn(button_with(
+                                        s.get("title.keep_playing"),
+                                        UiAction::Continue,
+                                        ButtonLook::Primary,
+                                        true,
+                                    ));
+                                    b.spawn(button(s.get("title.start_over"), UiAction::ConfirmNewGame));
+                                });
+                            });
+                        }
+                        _ => {
+                            c.spawn(button_with(label, UiAction::Continue, ButtonLook::Primary, true));
+                            c.spawn(button(s.get("title.new_game"), UiAction::NewGame));
+                        }
+                    }
                 }
                 SaveStatus::Damaged(reason) => {
                     c.spawn(theme::card_with(
@@ -150,11 +198,16 @@ fn handle_acts(
     mut status: ResMut<SaveStatus>,
     mut screen: ResMut<NextState<Screen>>,
     mut overlay: ResMut<NextState<Overlay>>,
+    mut confirm: ResMut<ConfirmNew>,
 ) {
     for Act(action) in acts.read() {
         match action {
             UiAction::Open(o) => overlay.set(*o),
-            UiAction::NewGame => {
+            UiAction::NewGame if matches!(&*status, SaveStatus::Ready(save) if !confirm.0 && in_progress(&data, save)) =>
+            {
+                confirm.0 = true;
+            }
+            UiAction::NewGame | UiAction::ConfirmNewGame => {
                 if let SaveStatus::Damaged(_) = &*status {
                     keep_damaged(storage.0.as_ref());
                 }
@@ -194,6 +247,11 @@ fn handle_acts(
             _ => {}
         }
     }
+}
+
+/// A saved game that has not ended yet.
+fn in_progress(data: &GameData, save: &save::SaveGame) -> bool {
+    Commune::restore(Arc::clone(&data.0), save.run.clone()).is_ok_and(|c| !c.state.is_over())
 }
 
 /// Move a damaged save aside, so that a new game never overwrites it.
