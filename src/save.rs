@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
-use sim::{Data, Run};
+use sim::{Data, Run, SeasonRef};
 
 use crate::rules::Commune;
 use crate::screens::season::Draft;
@@ -58,10 +58,20 @@ pub struct Storage(pub Box<dyn Store>);
 pub enum SaveStatus {
     #[default]
     None,
-    /// A save that replays; `label` says where the game stands.
-    Ready(Box<SaveGame>),
+    /// A save that replays, with where its game stands.
+    Ready(Box<SavedGame>),
     /// A save that cannot be used, with the reason in words.
     Damaged(String),
+}
+
+/// A save that has been checked by replaying it, and what the replay showed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedGame {
+    pub save: SaveGame,
+    /// The season the game stands at.
+    pub now: SeasonRef,
+    /// The game has ended.
+    pub over: bool,
 }
 
 /// The last thing that went wrong with saving, for a notice on screen.
@@ -88,19 +98,24 @@ pub fn inspect(store: &dyn Store, data: &Data) -> SaveStatus {
         },
         Err(e) => return SaveStatus::Damaged(format!("storage: {e}")),
     };
-    match parse(&text, data) {
-        Ok(save) => SaveStatus::Ready(Box::new(save)),
+    match check(&text, data) {
+        Ok(saved) => SaveStatus::Ready(Box::new(saved)),
         Err(e) => SaveStatus::Damaged(e),
     }
 }
 
 pub fn parse(text: &str, data: &Data) -> Result<SaveGame, String> {
+    check(text, data).map(|saved| saved.save)
+}
+
+/// Parse a save and replay its decisions with the rules core.
+pub fn check(text: &str, data: &Data) -> Result<SavedGame, String> {
     let save: SaveGame = serde_json::from_str(text).map_err(|e| format!("not a saved game ({e})"))?;
     if save.format != FORMAT {
         return Err(format!("saved by a different version of the game (format {})", save.format));
     }
-    sim::replay(data, &save.run).map_err(|e| format!("the saved decisions do not replay: {e}"))?;
-    Ok(save)
+    let replayed = sim::replay(data, &save.run).map_err(|e| format!("the saved decisions do not replay: {e}"))?;
+    Ok(SavedGame { now: replayed.state.now(), over: replayed.state.is_over(), save })
 }
 
 fn check_saved_game(storage: Res<Storage>, commune_data: Res<crate::rules::GameData>, mut status: ResMut<SaveStatus>) {
@@ -142,7 +157,8 @@ fn autosave(
     match write(storage.0.as_ref(), &save) {
         Ok(()) => {
             problem.0 = None;
-            *status = SaveStatus::Ready(Box::new(save));
+            let saved = SavedGame { save, now: commune.state.now(), over: commune.state.is_over() };
+            *status = SaveStatus::Ready(Box::new(saved));
         }
         Err(e) => problem.0 = Some(e),
     }

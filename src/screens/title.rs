@@ -55,7 +55,6 @@ fn spawn_title(
     roots: Query<Entity, With<TitleRoot>>,
     strings: Res<Strings>,
     status: Res<SaveStatus>,
-    data: Res<GameData>,
     confirm: Res<ConfirmNew>,
 ) {
     for e in &roots {
@@ -68,56 +67,43 @@ fn spawn_title(
             c.spawn(theme::text(s.get("title.subtitle"), theme::SIZE_HEADING, palette::INK));
             c.spawn((Node { max_width: px(720), ..default() }, children![theme::body(s.get("title.advisory"))]));
             match &*status {
-                SaveStatus::Ready(save) => {
-                    let state = Commune::restore(data.0.clone(), save.run.clone()).map(|c| c.state);
-                    let label = match &state {
-                        Ok(st) if st.is_over() => s.get("title.continue_finished"),
-                        Ok(st) => s.fill(
-                            "title.continue",
-                            &[
-                                ("season", s.get(&format!("season.{}", st.now().season.key()))),
-                                ("year", st.now().year.to_string()),
-                            ],
-                        ),
-                        Err(_) => s.get("title.continue_finished"),
+                SaveStatus::Ready(saved) => {
+                    let season_year = [
+                        ("season", s.get(&format!("season.{}", saved.now.season.key()))),
+                        ("year", saved.now.year.to_string()),
+                    ];
+                    let label = if saved.over {
+                        s.get("title.continue_finished")
+                    } else {
+                        s.fill("title.continue", &season_year)
                     };
-                    match state {
-                        Ok(st) if confirm.0 && !st.is_over() => {
-                            let now = st.now();
-                            c.spawn(theme::card_with(
-                                Node { max_width: px(720), ..theme::card_node() },
-                                palette::WARNING_BG,
-                                palette::RULE,
-                            ))
-                            .with_children(|w| {
-                                w.spawn(theme::body(s.fill(
-                                    "title.confirm_new",
-                                    &[
-                                        ("season", s.get(&format!("season.{}", now.season.key()))),
-                                        ("year", now.year.to_string()),
-                                    ],
-                                )));
-                                w.spawn(Node {
-                                    column_gap: px(10),
-                                    flex_wrap: FlexWrap::Wrap,
-                                    row_gap: px(8),
-                                    ..default()
-                                })
-                                .with_children(|b| {
-                                    b.spawn(button_with(
-                                        s.get("title.keep_playing"),
-                                        UiAction::Continue,
-                                        ButtonLook::Primary,
-                                        true,
-                                    ));
-                                    b.spawn(button(s.get("title.start_over"), UiAction::ConfirmNewGame));
-                                });
+                    if confirm.0 && !saved.over {
+                        c.spawn(theme::card_with(
+                            Node { max_width: px(720), ..theme::card_node() },
+                            palette::WARNING_BG,
+                            palette::RULE,
+                        ))
+                        .with_children(|w| {
+                            w.spawn(theme::body(s.fill("title.confirm_new", &season_year)));
+                            w.spawn(Node {
+                                column_gap: px(10),
+                                flex_wrap: FlexWrap::Wrap,
+                                row_gap: px(8),
+                                ..default()
+                            })
+                            .with_children(|b| {
+                                b.spawn(button_with(
+                                    s.get("title.keep_playing"),
+                                    UiAction::Continue,
+                                    ButtonLook::Primary,
+                                    true,
+                                ));
+                                b.spawn(button(s.get("title.start_over"), UiAction::ConfirmNewGame));
                             });
-                        }
-                        _ => {
-                            c.spawn(button_with(label, UiAction::Continue, ButtonLook::Primary, true));
-                            c.spawn(button(s.get("title.new_game"), UiAction::NewGame));
-                        }
+                        });
+                    } else {
+                        c.spawn(button_with(label, UiAction::Continue, ButtonLook::Primary, true));
+                        c.spawn(button(s.get("title.new_game"), UiAction::NewGame));
                     }
                 }
                 SaveStatus::Damaged(reason) => {
@@ -203,8 +189,7 @@ fn handle_acts(
     for Act(action) in acts.read() {
         match action {
             UiAction::Open(o) => overlay.set(*o),
-            UiAction::NewGame if matches!(&*status, SaveStatus::Ready(save) if !confirm.0 && in_progress(&data, save)) =>
-            {
+            UiAction::NewGame if matches!(&*status, SaveStatus::Ready(saved) if !confirm.0 && !saved.over) => {
                 confirm.0 = true;
             }
             UiAction::NewGame | UiAction::ConfirmNewGame => {
@@ -232,11 +217,11 @@ fn handle_acts(
                 Err(e) => *status = SaveStatus::Damaged(e.to_string()),
             },
             UiAction::Continue => {
-                if let SaveStatus::Ready(save) = &*status {
-                    match Commune::restore(Arc::clone(&data.0), save.run.clone()) {
+                if let SaveStatus::Ready(saved) = &*status {
+                    match Commune::restore(Arc::clone(&data.0), saved.save.run.clone()) {
                         Ok(commune) => {
                             let over = commune.state.is_over();
-                            commands.insert_resource(save.draft.clone());
+                            commands.insert_resource(saved.save.draft.clone());
                             commands.insert_resource(commune);
                             screen.set(if over { Screen::Ending } else { Screen::Season });
                         }
@@ -247,11 +232,6 @@ fn handle_acts(
             _ => {}
         }
     }
-}
-
-/// A saved game that has not ended yet.
-fn in_progress(data: &GameData, save: &save::SaveGame) -> bool {
-    Commune::restore(Arc::clone(&data.0), save.run.clone()).is_ok_and(|c| !c.state.is_over())
 }
 
 /// Move a damaged save aside, so that a new game never overwrites it.
