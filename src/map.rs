@@ -31,17 +31,16 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, view: &Commun
     let brigades = view.brigades();
     let canteen = view.canteen();
     parent
-        .spawn((
+        .spawn(theme::card_with(
             Node {
                 width: percent(100),
-                flex_direction: FlexDirection::Column,
                 row_gap: px(8),
                 padding: UiRect::all(px(10)),
-                border: UiRect::all(px(1)),
-                ..default()
+                border_radius: BorderRadius::ZERO,
+                ..theme::card_node()
             },
-            BackgroundColor(palette::PANEL),
-            BorderColor::all(palette::RULE),
+            palette::PANEL,
+            palette::RULE,
         ))
         .with_children(|map| {
             map.spawn(theme::text(
@@ -63,16 +62,16 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, view: &Commun
                     let name = commune.data.commune.brigades.get(i).map(|x| s.data(&x.name)).unwrap_or_default();
                     grid.spawn((
                         MapTile(i),
-                        Node {
-                            flex_direction: FlexDirection::Column,
-                            row_gap: px(4),
-                            padding: UiRect::all(px(6)),
-                            border: UiRect::all(px(1)),
-                            border_radius: BorderRadius::all(px(3)),
-                            ..default()
-                        },
-                        BorderColor::all(palette::RULE),
-                        BackgroundColor(palette::PAPER),
+                        theme::card_with(
+                            Node {
+                                row_gap: px(4),
+                                padding: UiRect::all(px(6)),
+                                border_radius: BorderRadius::all(px(3)),
+                                ..theme::card_node()
+                            },
+                            palette::PAPER,
+                            palette::RULE,
+                        ),
                     ))
                     .with_children(|tile| {
                         tile.spawn(Node { justify_content: JustifyContent::SpaceBetween, ..default() }).with_children(
