@@ -33,6 +33,50 @@ pub enum UiAction {
     DeleteDamagedSave,
     KeepDamagedSave,
     TextScale(u16),
+    /// Assignments, the knowledge check, handing in, and the teacher's view.
+    Class(ClassAction),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClassAction {
+    /// From the title: type a class code.
+    EnterCode,
+    /// Open the class code typed in the field.
+    OpenCode,
+    /// From the title: look at the assignment the link opened.
+    ShowAssignment,
+    /// Start the assignment (after the nickname, if asked).
+    Start,
+    /// Knowledge check: question index, option index.
+    Answer(usize, u8),
+    FinishCheck,
+    /// Hand in now (from the season, the ending or the debrief).
+    HandIn,
+    DownloadReport,
+    PrintSummary,
+    BackToGame,
+    /// From the title: the teacher's view.
+    Teacher,
+    TeacherTab(TeacherTab),
+    Scenario(usize),
+    SeedPerStudent(bool),
+    AskNickname(bool),
+    Reduced(bool),
+    Check(bool),
+    NewSeed,
+    CopyLink,
+    CopyCode,
+    PickReports,
+    ExportCsv,
+    PrintClass,
+    ClearReports,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TeacherTab {
+    #[default]
+    Create,
+    Reports,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -55,6 +55,13 @@ pub struct Snapshot {
     pub draft: Option<serde_json::Value>,
     /// The control that has keyboard focus.
     pub focus: Option<String>,
+    /// Text fields: which, where, and what is typed in them.
+    pub fields: Vec<Control>,
+    /// The assignment this game is played for (its class code), if any.
+    pub assignment: Option<String>,
+    /// The teacher's view: the class code being checked, each file's verdict,
+    /// and how long the last batch took (ms).
+    pub teacher: Option<serde_json::Value>,
 }
 
 /// The latest snapshot as JSON, rewritten only when it changes.
@@ -90,6 +97,8 @@ fn take_snapshot(
     draft: Option<Res<Draft>>,
     focus: Option<Res<InputFocus>>,
     actions: Query<&UiAction>,
+    fields: Query<(&bevy::text::EditableText, &crate::theme::Field, &ComputedNode, &UiGlobalTransform)>,
+    (student, desk): (Option<Res<crate::lesson::Student>>, Option<Res<crate::screens::teacher::Desk>>),
     mut out: ResMut<SnapshotJson>,
 ) {
     let panel_list: Vec<(Entity, Rect)> = panels.iter().map(|(e, n, t)| (e, rect(n, t))).collect();
@@ -128,7 +137,31 @@ fn take_snapshot(
             .and_then(|c| serde_json::to_value(sim::summary::table(&c.data, &c.start, &c.state)).ok()),
         texts: on_screen.into_iter().map(|(_, t)| t).collect(),
         draft: draft.and_then(|d| serde_json::to_value(&*d).ok()),
-        focus: focus.and_then(|f| f.get()).and_then(|e| actions.get(e).ok()).map(|a| format!("{a:?}")),
+        focus: focus.as_ref().and_then(|f| f.get()).and_then(|e| actions.get(e).ok()).map(|a| format!("{a:?}")),
+        fields: fields
+            .iter()
+            .map(|(t, f, n, g)| Control {
+                id: format!("{f:?}"),
+                label: t.value().to_string(),
+                rect: rect(n, g),
+                enabled: true,
+                panel: None,
+            })
+            .collect(),
+        assignment: student.and_then(|s| s.assignment.as_ref().map(|a| a.code())),
+        teacher: desk.map(|d| {
+            serde_json::json!({
+                "code": d.assignment.code(),
+                "link_query": d.assignment.to_query(),
+                "tab": format!("{:?}", d.tab),
+                "reports": d.checked.iter().map(|c| serde_json::json!({
+                    "file": c.file,
+                    "verdict": c.verdict.key(),
+                    "detail": format!("{:?}", c.verdict),
+                })).collect::<Vec<_>>(),
+                "last_batch": d.last_batch.map(|(n, ms)| serde_json::json!({"files": n, "ms": ms})),
+            })
+        }),
     };
     let json = serde_json::to_string(&snap).unwrap_or_default();
     if json != out.0 {

@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod charts;
 pub mod hooks;
+pub mod lesson;
 pub mod map;
 pub mod mirror;
 pub mod platform;
@@ -27,7 +28,7 @@ use bevy::winit::WinitSettings;
 
 /// The parts of the game that need no window: the rules and saving.
 pub fn headless_plugin(app: &mut App) {
-    app.add_plugins((rules::plugin, save::plugin));
+    app.add_plugins((rules::plugin, lesson::plugin, save::plugin));
 }
 
 /// Everything on screen.

@@ -10,6 +10,7 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 use sim::{Data, Run, SeasonRef};
 
+use crate::lesson::Student;
 use crate::rules::Commune;
 use crate::screens::season::Draft;
 
@@ -24,6 +25,9 @@ pub struct SaveGame {
     pub game_version: String,
     pub run: Run,
     pub draft: Draft,
+    /// The assignment this game was started for, if any.
+    #[serde(default)]
+    pub student: Option<Student>,
 }
 
 /// Where saves go: the browser's local storage, or memory in tests.
@@ -141,11 +145,12 @@ pub fn write(store: &dyn Store, save: &SaveGame) -> Result<(), String> {
 fn autosave(
     commune: Res<Commune>,
     draft: Res<Draft>,
+    student: Res<Student>,
     storage: Res<Storage>,
     mut problem: ResMut<SaveProblem>,
     mut status: ResMut<SaveStatus>,
 ) {
-    if !commune.is_changed() && !draft.is_changed() {
+    if !commune.is_changed() && !draft.is_changed() && !student.is_changed() {
         return;
     }
     let save = SaveGame {
@@ -153,6 +158,7 @@ fn autosave(
         game_version: env!("CARGO_PKG_VERSION").to_string(),
         run: commune.run.clone(),
         draft: draft.clone(),
+        student: student.assignment.is_some().then(|| student.clone()),
     };
     match write(storage.0.as_ref(), &save) {
         Ok(()) => {

@@ -12,6 +12,9 @@ const EN: &str = include_str!("../assets/i18n/en.json");
 #[derive(Resource, Clone)]
 pub struct Strings {
     pub lang: String,
+    /// Reduced content intensity: plainer words for the hardest passages,
+    /// where a text has them (`key.reduced` here, `en-x-reduced` in data).
+    pub reduced: bool,
     table: BTreeMap<String, String>,
 }
 
@@ -23,7 +26,11 @@ impl Default for Strings {
 
 impl Strings {
     pub fn english() -> Strings {
-        Strings { lang: "en".into(), table: serde_json::from_str(EN).expect("en.json is valid (tested)") }
+        Strings {
+            lang: "en".into(),
+            reduced: false,
+            table: serde_json::from_str(EN).expect("en.json is valid (tested)"),
+        }
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &String> {
@@ -32,12 +39,19 @@ impl Strings {
 
     /// The string for `key`; the key itself if missing (a test keeps that from shipping).
     pub fn get(&self, key: &str) -> String {
-        self.table.get(key).cloned().unwrap_or_else(|| key.to_string())
+        let reduced = if self.reduced { self.table.get(&format!("{key}.reduced")) } else { None };
+        reduced.or_else(|| self.table.get(key)).cloned().unwrap_or_else(|| key.to_string())
     }
 
     /// A data text in this language, falling back to English.
     pub fn data(&self, text: &DataText) -> String {
-        text.get(&self.lang).or_else(|| text.get("en")).cloned().unwrap_or_default()
+        let reduced = |lang: &str| if self.reduced { text.get(&format!("{lang}-x-reduced")) } else { None };
+        reduced(&self.lang)
+            .or_else(|| text.get(&self.lang))
+            .or_else(|| reduced("en"))
+            .or_else(|| text.get("en"))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// `get(key)` with `{name}` placeholders filled.

@@ -6,6 +6,7 @@ use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
 use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
+use bevy::text::{EditableText, LineBreak, TextCursorStyle};
 use bevy::ui::{InteractionDisabled, Pressed};
 use bevy::ui_widgets::{Activate, Button as WidgetButton};
 
@@ -57,6 +58,7 @@ pub fn plugin(app: &mut App) {
         .add_observer(on_activate)
         .add_systems(Startup, install_font)
         .add_systems(PostUpdate, (button_colours, focus_ring))
+        .add_observer(submit_on_enter)
         .add_systems(Last, forget_acts);
 }
 
@@ -221,5 +223,62 @@ fn focus_ring(
         && let Ok(mut ec) = commands.get_entity(e)
     {
         ec.insert(Outline { width: px(3), offset: px(2), color: palette::FOCUS });
+    }
+}
+
+/// A one-line text field (a nickname, a class code). `field` names it for the
+/// screen that reads it; Enter in it does `submit`.
+pub fn text_field(field: Field, initial: &str, max_chars: usize, submit: UiAction) -> impl Bundle {
+    (
+        Node {
+            min_width: px(280),
+            min_height: px(44),
+            padding: UiRect::axes(px(10), px(8)),
+            border: UiRect::all(px(2)),
+            border_radius: BorderRadius::all(px(4)),
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::INK),
+        EditableText { max_characters: Some(max_chars), visible_width: Some(16.0), ..EditableText::new(initial) },
+        TextLayout { linebreak: LineBreak::NoWrap, ..default() },
+        TextFont { font_size: FontSize::Px(SIZE_BODY), ..default() },
+        TextColor(palette::INK),
+        TextCursorStyle { color: palette::INK, selection_color: palette::RULE, ..default() },
+        TabIndex(0),
+        field,
+        SubmitOn(submit),
+    )
+}
+
+/// The text fields the game has.
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Nickname,
+    StudentCode,
+    TeacherCode,
+}
+
+#[derive(Component, Clone, Debug)]
+pub struct SubmitOn(pub UiAction);
+
+/// The text in a field, trimmed.
+pub fn field_text(fields: &Query<(&EditableText, &Field)>, which: Field) -> String {
+    fields.iter().find(|(_, f)| **f == which).map(|(t, _)| t.value().to_string().trim().to_string()).unwrap_or_default()
+}
+
+fn submit_on_enter(
+    input: On<bevy::input_focus::FocusedInput<bevy::input::keyboard::KeyboardInput>>,
+    fields: Query<(&SubmitOn, &EditableText)>,
+    mut acts: MessageWriter<Act>,
+) {
+    let key = &input.input;
+    if key.state.is_pressed()
+        && key.logical_key == bevy::input::keyboard::Key::Enter
+        && let Ok((submit, text)) = fields.get(input.focused_entity)
+        && !text.is_composing()
+    {
+        acts.write(Act(submit.0.clone()));
     }
 }

@@ -335,6 +335,7 @@ mod flow {
             game_version: "test".into(),
             run,
             draft: Draft::for_season(&commune, None),
+            student: None,
         };
         let text = serde_json::to_string(&save).unwrap();
         let err = save::parse(&text, &data).unwrap_err();
@@ -353,6 +354,7 @@ mod flow {
             game_version: "test".into(),
             run: commune.run.clone(),
             draft: Draft::for_season(&commune, None),
+            student: None,
         };
         save::write(&store, &save).unwrap();
         let first = store.get_raw(save::KEY).unwrap();
@@ -360,6 +362,213 @@ mod flow {
         save::write(&store, &save).unwrap();
         assert_eq!(store.get_raw(save::PREVIOUS).unwrap(), first);
         assert_eq!(save::parse(&store.get_raw(save::KEY).unwrap(), &data).unwrap(), save);
+    }
+
+    // -----------------------------------------------------------------------
+    // The classroom: a link, the knowledge check, handing in, the teacher's view.
+
+    use classroom::verify::Verdict;
+    use classroom::{Assignment, Seeds};
+    use great_leap::actions::{ClassAction, TeacherTab};
+    use great_leap::lesson::{Inbox, IncomingFile, LaunchQuery, Outbox, Student};
+    use great_leap::screens::lesson::{CheckStage, Questions};
+    use great_leap::screens::teacher::Desk;
+    use great_leap::theme::Field;
+
+    /// The game opened with a query string, as from a link.
+    fn app_from_link(store: MemoryStore, query: &str) -> App {
+        let mut app = App::new();
+        app.insert_resource(LaunchQuery(query.into()));
+        app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin, AssetPlugin::default()))
+            .init_asset::<Font>()
+            .init_resource::<InputFocus>()
+            .init_resource::<InputFocusVisible>()
+            .init_resource::<HoverMap>()
+            .init_resource::<UiScale>()
+            .add_message::<bevy::window::WindowResized>()
+            .insert_resource(Storage(Box::new(store)))
+            .add_plugins(great_leap::game_plugin);
+        for _ in 0..3 {
+            app.update();
+        }
+        app
+    }
+
+    fn type_into(app: &mut App, field: Field, text: &str) {
+        let mut q = app.world_mut().query::<(&mut bevy::text::EditableText, &Field)>();
+        let mut found = false;
+        for (mut t, f) in q.iter_mut(app.world_mut()) {
+            if *f == field {
+                t.editor_mut().set_text(text);
+                found = true;
+            }
+        }
+        assert!(found, "no {field:?} field on screen");
+    }
+
+    fn class(a: ClassAction) -> UiAction {
+        UiAction::Class(a)
+    }
+
+    fn answer_all(app: &mut App, right: bool) {
+        let questions = app.world().resource::<Questions>().0.clone();
+        for (i, q) in questions.questions.iter().enumerate() {
+            let option = if right { q.answer } else { (q.answer + 1) % q.options.len() as u8 };
+            act(app, class(ClassAction::Answer(i, option)));
+        }
+    }
+
+    fn texts(app: &App) -> String {
+        let snap: serde_json::Value =
+            serde_json::from_str(&app.world().resource::<great_leap::hooks::SnapshotJson>().0).unwrap();
+        snap["texts"].as_array().unwrap().iter().map(|t| t.as_str().unwrap_or("")).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn an_assignment_link_plays_to_a_report_the_teacher_verifies() {
+        let store = MemoryStore::default();
+        let a = Assignment { nickname: true, seeds: Seeds::Student, ..Assignment::new(31_415) };
+        let mut app = app_from_link(store.clone(), &format!("?{}", a.to_query()));
+        assert_eq!(screen(&app), Screen::Title);
+        assert!(texts(&app).contains(&a.code()), "the title names the assignment");
+        act(&mut app, class(ClassAction::ShowAssignment));
+        assert_eq!(screen(&app), Screen::Assignment);
+        // The nickname was asked for: starting without one is refused, with a reason.
+        act(&mut app, class(ClassAction::Start));
+        assert_eq!(screen(&app), Screen::Assignment);
+        assert!(texts(&app).contains("Type a name or nickname first"));
+        type_into(&mut app, Field::Nickname, "Mei");
+        act(&mut app, class(ClassAction::Start));
+        assert_eq!(screen(&app), Screen::Knowledge);
+        // Done waits for every answer.
+        act(&mut app, class(ClassAction::FinishCheck));
+        assert_eq!(screen(&app), Screen::Knowledge);
+        answer_all(&mut app, false);
+        act(&mut app, class(ClassAction::FinishCheck));
+        assert_eq!(screen(&app), Screen::Briefing);
+        act(&mut app, UiAction::Begin);
+        assert_eq!(screen(&app), Screen::Season);
+        let student = app.world().resource::<Student>().clone();
+        assert_eq!(student.nickname.as_deref(), Some("Mei"));
+        let seed = app.world().resource::<Commune>().run.seed;
+        assert_eq!(seed, a.game_seed(student.student), "the game runs on the assignment's seed for this student");
+
+        // Part way through, the game and the assignment survive a reload.
+        play_season(&mut app);
+        drop(app);
+        let mut app = app_from_link(store.clone(), &format!("?{}", a.to_query()));
+        assert!(texts(&app).contains("Your game for this assignment is saved"));
+        act(&mut app, UiAction::Continue);
+        assert_eq!(screen(&app), Screen::Season);
+        assert_eq!(*app.world().resource::<Student>(), student);
+
+        let mut guard = 0;
+        while screen(&app) != Screen::Ending {
+            match screen(&app) {
+                Screen::Season => play_season(&mut app),
+                Screen::YearSummary => act(&mut app, UiAction::Next),
+                other => panic!("unexpected screen {other:?}"),
+            }
+            guard += 1;
+            assert!(guard < 40, "the game did not end");
+        }
+        act(&mut app, class(ClassAction::HandIn));
+        assert_eq!(screen(&app), Screen::Knowledge);
+        assert_eq!(*app.world().resource::<CheckStage>(), CheckStage::After);
+        answer_all(&mut app, true);
+        act(&mut app, class(ClassAction::FinishCheck));
+        assert_eq!(*app.world().resource::<CheckStage>(), CheckStage::Results);
+        assert!(texts(&app).contains("8 of 8 right"), "{}", texts(&app));
+        act(&mut app, class(ClassAction::FinishCheck));
+        assert_eq!(screen(&app), Screen::HandIn);
+        act(&mut app, class(ClassAction::DownloadReport));
+        act(&mut app, class(ClassAction::PrintSummary));
+        let (download, print) = {
+            let outbox = app.world().resource::<Outbox>();
+            (outbox.downloads.last().cloned().expect("a download"), outbox.prints.last().cloned().expect("a print"))
+        };
+        assert!(download.name.ends_with("-mei.json"), "{}", download.name);
+        assert!(print.contains("<svg") && print.contains("Mei"), "the summary has its charts and the name");
+        assert!(texts(&app).contains(&download.name), "the player is told where the file went");
+
+        // The teacher's view, on the same machine: the report checks out.
+        act(&mut app, UiAction::ToTitle);
+        act(&mut app, class(ClassAction::Teacher));
+        assert_eq!(screen(&app), Screen::Teacher);
+        type_into(&mut app, Field::TeacherCode, &a.code().to_lowercase());
+        act(&mut app, class(ClassAction::OpenCode));
+        assert_eq!(app.world().resource::<Desk>().assignment, a);
+        let mut edited: serde_json::Value = serde_json::from_str(&download.text).unwrap();
+        edited["outcome"]["years"][1]["deaths"] = serde_json::json!(0);
+        app.world_mut().resource_mut::<Inbox>().files.extend([
+            IncomingFile { name: "mei.json".into(), size: download.text.len(), text: Some(download.text.clone()) },
+            IncomingFile { name: "edited.json".into(), size: 10, text: Some(edited.to_string()) },
+            IncomingFile { name: "huge.json".into(), size: 5 << 20, text: None },
+            IncomingFile { name: "notes.txt".into(), size: 5, text: Some("notes".into()) },
+        ]);
+        app.update();
+        app.update();
+        let desk = app.world().resource::<Desk>().clone();
+        assert_eq!(desk.tab, TeacherTab::Reports);
+        let verdicts: Vec<&str> = desk.checked.iter().map(|c| c.verdict.key()).collect();
+        assert_eq!(verdicts, ["verified", "edited", "unreadable", "unreadable"]);
+        let shown = texts(&app);
+        assert!(shown.contains("Mei") && shown.contains("Verified"), "{shown}");
+        assert!(shown.contains("4 files: 1 verified, 1 edited, 0 from another assignment, 2 unreadable"), "{shown}");
+        assert!(shown.contains("reports are under 1 MiB"), "{shown}");
+
+        // Another class's assignment: the same report is from another assignment.
+        act(&mut app, class(ClassAction::TeacherTab(TeacherTab::Create)));
+        act(&mut app, class(ClassAction::NewSeed));
+        let desk = app.world().resource::<Desk>().clone();
+        assert!(matches!(desk.checked[0].verdict, Verdict::OtherAssignment(_)), "{:?}", desk.checked[0].verdict);
+
+        act(&mut app, class(ClassAction::ExportCsv));
+        act(&mut app, class(ClassAction::PrintClass));
+        let outbox = app.world().resource::<Outbox>();
+        let csv = &outbox.downloads.last().unwrap().text;
+        assert_eq!(csv.lines().count(), 5);
+        assert!(outbox.prints.last().unwrap().contains("<table>"));
+    }
+
+    #[test]
+    fn a_bad_link_is_explained_and_the_game_still_plays() {
+        let mut app = app_from_link(MemoryStore::default(), "?seed=banana&scenario=full");
+        assert_eq!(screen(&app), Screen::Title);
+        let shown = texts(&app);
+        assert!(shown.contains("This assignment link cannot be used"), "{shown}");
+        assert!(shown.contains("'seed'"), "{shown}");
+        start_new_game(&mut app);
+        assert!(app.world().resource::<Student>().assignment.is_none());
+        // A typed class code opens the assignment instead.
+        let mut app = app_from_link(MemoryStore::default(), "");
+        act(&mut app, class(ClassAction::EnterCode));
+        type_into(&mut app, Field::StudentCode, "NOT-A-CODE");
+        act(&mut app, class(ClassAction::OpenCode));
+        assert_eq!(screen(&app), Screen::ClassCode);
+        assert!(texts(&app).contains("That is not a class code"));
+        let a = Assignment { check: false, ..Assignment::new(77) };
+        type_into(&mut app, Field::StudentCode, &a.code());
+        act(&mut app, class(ClassAction::OpenCode));
+        assert_eq!(screen(&app), Screen::Assignment);
+        act(&mut app, class(ClassAction::Start));
+        // No knowledge check in this assignment: straight to the briefing.
+        assert_eq!(screen(&app), Screen::Briefing);
+    }
+
+    #[test]
+    fn reduced_intensity_uses_the_plainer_words() {
+        let a = Assignment { intensity: classroom::Intensity::Reduced, check: false, ..Assignment::new(5) };
+        let mut app = app_from_link(MemoryStore::default(), &format!("?{}", a.to_query()));
+        act(&mut app, class(ClassAction::ShowAssignment));
+        act(&mut app, class(ClassAction::Start));
+        assert_eq!(screen(&app), Screen::Briefing);
+        assert!(texts(&app).contains("your teacher chose the reduced setting"), "{}", texts(&app));
+        let strings = app.world().resource::<great_leap::text::Strings>();
+        let data = sim::Data::builtin();
+        let famine = data.consequence("famine_edema").unwrap();
+        assert!(!strings.data(&famine.text).contains("bark"));
+        assert!(great_leap::text::Strings::english().data(&famine.text).contains("bark"));
     }
 }
 
@@ -444,8 +653,16 @@ fn every_character_the_game_shows_is_in_its_font() {
         shown.push_str(&strings.get(key));
     }
     let data = sim::Data::builtin();
+    // Every variant of a data text (reduced intensity included).
     for (_, text) in data.texts() {
-        shown.push_str(text.get("en").map(String::as_str).unwrap_or(""));
+        for t in text.values() {
+            shown.push_str(t);
+        }
+    }
+    for q in classroom::KnowledgeCheck::builtin().questions {
+        for t in std::iter::once(&q.question).chain(&q.options).chain(std::iter::once(&q.explanation)) {
+            shown.extend(t.values().flat_map(|v| v.chars()));
+        }
     }
     for source in &data.sources {
         shown.push_str(&source.citation);

@@ -9,7 +9,10 @@ use sim::summary::{YearRow, table};
 use super::Screen;
 use crate::actions::{Act, Overlay, UiAction};
 use crate::charts::{self, Chart, Series};
+use crate::lesson::Student;
 use crate::rules::Commune;
+
+const HAND_IN: UiAction = UiAction::Class(crate::actions::ClassAction::HandIn);
 use crate::scroll::Scrollable;
 use crate::text::{Strings, kg, thousands};
 use crate::theme::{self, ButtonLook, button, button_with, palette};
@@ -26,8 +29,10 @@ pub fn plugin(app: &mut App) {
         );
 }
 
-fn page(commands: &mut Commands, screen: Screen, build: impl FnOnce(&mut ChildSpawnerCommands)) {
-    commands.spawn((theme::screen_root(), DespawnOnExit(screen))).with_children(|root| {
+/// A scrolling page of cards in the middle of the screen; returns its root.
+pub(super) fn page(commands: &mut Commands, screen: Screen, build: impl FnOnce(&mut ChildSpawnerCommands)) -> Entity {
+    let mut root = commands.spawn((theme::screen_root(), DespawnOnExit(screen)));
+    root.with_children(|root| {
         root.spawn((
             Node {
                 width: percent(100),
@@ -45,6 +50,7 @@ fn page(commands: &mut Commands, screen: Screen, build: impl FnOnce(&mut ChildSp
             col.spawn(Node { max_width: px(980), width: percent(100), ..theme::column(14) }).with_children(build);
         });
     });
+    root.id()
 }
 
 fn rows(commune: &Commune) -> Vec<YearRow> {
@@ -237,7 +243,7 @@ fn spawn_year(mut commands: Commands, commune: Res<Commune>, strings: Res<String
     });
 }
 
-fn spawn_ending(mut commands: Commands, commune: Res<Commune>, strings: Res<Strings>) {
+fn spawn_ending(mut commands: Commands, commune: Res<Commune>, strings: Res<Strings>, student: Res<Student>) {
     let s = &*strings;
     let data = &commune.data;
     let ending = commune.state.ending.clone();
@@ -264,11 +270,20 @@ fn spawn_ending(mut commands: Commands, commune: Res<Commune>, strings: Res<Stri
             ],
         )));
         p.spawn(theme::small(s.get("ending.no_victory")));
-        p.spawn(button_with(s.get("button.debrief"), UiAction::ShowDebrief, ButtonLook::Primary, true));
+        p.spawn(Node { column_gap: px(10), row_gap: px(8), flex_wrap: FlexWrap::Wrap, ..default() }).with_children(
+            |r| {
+                if student.assignment.is_some() {
+                    r.spawn(button_with(s.get("button.hand_in"), HAND_IN, ButtonLook::Primary, true));
+                    r.spawn(button(s.get("button.debrief"), UiAction::ShowDebrief));
+                } else {
+                    r.spawn(button_with(s.get("button.debrief"), UiAction::ShowDebrief, ButtonLook::Primary, true));
+                }
+            },
+        );
     });
 }
 
-fn spawn_debrief(mut commands: Commands, commune: Res<Commune>, strings: Res<Strings>) {
+fn spawn_debrief(mut commands: Commands, commune: Res<Commune>, strings: Res<Strings>, student: Res<Student>) {
     let s = &*strings;
     let data = &commune.data;
     page(&mut commands, Screen::Debrief, |p| {
@@ -305,11 +320,16 @@ fn spawn_debrief(mut commands: Commands, commune: Res<Commune>, strings: Res<Str
                 c.spawn(theme::small(s.fill("source.line", &[("source", cite)])));
             });
         }
-        p.spawn(Node { column_gap: px(10), ..default() }).with_children(|r| {
-            r.spawn(button(s.get("button.codex"), UiAction::Open(Overlay::Codex)));
-            r.spawn(button(s.get("button.sources"), UiAction::Open(Overlay::Sources)));
-            r.spawn(button_with(s.get("button.title"), UiAction::ToTitle, ButtonLook::Primary, true));
-        });
+        p.spawn(Node { column_gap: px(10), row_gap: px(8), flex_wrap: FlexWrap::Wrap, ..default() }).with_children(
+            |r| {
+                r.spawn(button(s.get("button.codex"), UiAction::Open(Overlay::Codex)));
+                r.spawn(button(s.get("button.sources"), UiAction::Open(Overlay::Sources)));
+                if student.assignment.is_some() {
+                    r.spawn(button(s.get("button.hand_in"), HAND_IN));
+                }
+                r.spawn(button_with(s.get("button.title"), UiAction::ToTitle, ButtonLook::Primary, true));
+            },
+        );
     });
 }
 

@@ -2,8 +2,10 @@
 //! tags them `DespawnOnExit`; the season screen has phases as sub-states.
 
 pub mod debrief;
+pub mod lesson;
 pub mod overlays;
 pub mod season;
+pub mod teacher;
 pub mod title;
 
 use bevy::prelude::*;
@@ -14,7 +16,14 @@ pub fn plugin(app: &mut App) {
         .add_sub_state::<Phase>()
         .init_state::<crate::actions::Overlay>()
         .add_systems(Update, finish_loading.run_if(in_state(Screen::Loading)))
-        .add_plugins((title::plugin, season::plugin, debrief::plugin, overlays::plugin));
+        .add_plugins((
+            title::plugin,
+            season::plugin,
+            debrief::plugin,
+            overlays::plugin,
+            lesson::plugin,
+            teacher::plugin,
+        ));
 }
 
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -29,6 +38,16 @@ pub enum Screen {
     YearSummary,
     Ending,
     Debrief,
+    /// A student types a class code.
+    ClassCode,
+    /// The assignment's settings before play.
+    Assignment,
+    /// The knowledge check, before or after play.
+    Knowledge,
+    /// Handing in the report.
+    HandIn,
+    /// The teacher's view.
+    Teacher,
 }
 
 /// The phases of a season, in order.

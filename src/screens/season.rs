@@ -255,6 +255,7 @@ fn rebuild(
     notice: Res<Notice>,
     phase: Option<Res<State<Phase>>>,
     view: CommuneView,
+    student: Res<crate::lesson::Student>,
 ) {
     let Some(phase) = phase else { return };
     let fresh = roots.is_empty();
@@ -309,7 +310,7 @@ fn rebuild(
         }
     };
     commands.entity(root).with_children(|root| {
-        top_bar(root, &commune, &draft, s);
+        top_bar(root, &commune, &draft, s, student.assignment.is_some());
         if compact {
             // A phone held upright: everything in one column that scrolls;
             // the decisions come right after the ledgers, the map below them.
@@ -395,7 +396,7 @@ fn season_label(commune: &Commune, s: &Strings) -> String {
     )
 }
 
-fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s: &Strings) {
+fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s: &Strings, hand_in: bool) {
     root.spawn((
         Node {
             flex_direction: FlexDirection::Row,
@@ -448,6 +449,9 @@ fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s:
             b.spawn(button(s.get("button.codex"), UiAction::Open(Overlay::Codex)));
             b.spawn(button(s.get("button.glossary"), UiAction::Open(Overlay::Glossary)));
             b.spawn(button(s.get("button.sources"), UiAction::Open(Overlay::Sources)));
+            if hand_in {
+                b.spawn(button(s.get("button.hand_in"), UiAction::Class(crate::actions::ClassAction::HandIn)));
+            }
         });
     });
 }

@@ -6,7 +6,8 @@ use bevy::prelude::*;
 
 use super::Screen;
 use super::season::Draft;
-use crate::actions::{Act, Overlay, UiAction};
+use crate::actions::{Act, ClassAction, Overlay, UiAction};
+use crate::lesson::{Launch, Student};
 use crate::rules::{Commune, GameData};
 use crate::save::{self, SaveStatus, Storage};
 use crate::text::Strings;
@@ -22,8 +23,11 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             Update,
             spawn_title.run_if(
-                in_state(Screen::Title)
-                    .and_then(resource_changed::<SaveStatus>.or_else(resource_changed::<ConfirmNew>)),
+                in_state(Screen::Title).and_then(
+                    resource_changed::<SaveStatus>
+                        .or_else(resource_changed::<ConfirmNew>)
+                        .or_else(resource_changed::<Launch>),
+                ),
             ),
         );
 }
@@ -56,6 +60,7 @@ fn spawn_title(
     strings: Res<Strings>,
     status: Res<SaveStatus>,
     confirm: Res<ConfirmNew>,
+    launch: Res<Launch>,
 ) {
     for e in &roots {
         commands.entity(e).despawn();
@@ -66,6 +71,7 @@ fn spawn_title(
             c.spawn(theme::text(s.get("title.name"), theme::SIZE_TITLE, palette::ACCENT));
             c.spawn(theme::text(s.get("title.subtitle"), theme::SIZE_HEADING, palette::INK));
             c.spawn((Node { max_width: px(720), ..default() }, children![theme::body(s.get("title.advisory"))]));
+            assignment_card(c, &launch, &status, s);
             match &*status {
                 SaveStatus::Ready(saved) => {
                     let season_year = [
@@ -137,11 +143,51 @@ fn spawn_title(
                     b.spawn(button(s.get("button.settings"), UiAction::Open(Overlay::Settings)));
                 },
             );
+            c.spawn(Node { column_gap: px(10), flex_wrap: FlexWrap::Wrap, row_gap: px(8), ..default() }).with_children(
+                |b| {
+                    b.spawn(button(s.get("title.class_code"), UiAction::Class(ClassAction::EnterCode)));
+                    b.spawn(button(s.get("title.teacher"), UiAction::Class(ClassAction::Teacher)));
+                },
+            );
         });
     });
 }
 
-fn spawn_briefing(mut commands: Commands, strings: Res<Strings>, data: Res<GameData>) {
+/// What the link said: an assignment to start, or why the link could not be used.
+fn assignment_card(c: &mut ChildSpawnerCommands, launch: &Launch, status: &SaveStatus, s: &Strings) {
+    if let Some(problem) = &launch.problem {
+        c.spawn(theme::card_with(
+            Node { max_width: px(720), ..theme::card_node() },
+            palette::WARNING_BG,
+            palette::RULE,
+        ))
+        .with_children(|w| {
+            w.spawn(theme::body(s.fill("link.problem", &[("reason", crate::lesson::words(s, problem.key()))])));
+        });
+    }
+    if !launch.unknown.is_empty() {
+        c.spawn(theme::small(s.fill("link.unknown", &[("names", launch.unknown.join(", "))])));
+    }
+    let Some(a) = &launch.assignment else { return };
+    let saved_here = matches!(status, SaveStatus::Ready(saved)
+        if saved.save.student.as_ref().and_then(|st| st.assignment.as_ref()) == Some(a));
+    c.spawn(theme::card_with(Node { max_width: px(720), ..theme::card_node() }, palette::PANEL, palette::ACCENT))
+        .with_children(|w| {
+            w.spawn(theme::heading(s.fill("title.assignment", &[("code", a.code())])));
+            if saved_here {
+                w.spawn(theme::body(s.get("title.assignment_saved")));
+            } else {
+                w.spawn(button_with(
+                    s.get("title.assignment_open"),
+                    UiAction::Class(ClassAction::ShowAssignment),
+                    ButtonLook::Primary,
+                    true,
+                ));
+            }
+        });
+}
+
+fn spawn_briefing(mut commands: Commands, strings: Res<Strings>, data: Res<GameData>, student: Res<Student>) {
     let s = &*strings;
     let c = &data.0.commune;
     let people: i64 = c.brigades.iter().map(|b| b.people).sum();
@@ -149,7 +195,13 @@ fn spawn_briefing(mut commands: Commands, strings: Res<Strings>, data: Res<GameD
     commands.spawn((theme::screen_root(), DespawnOnExit(Screen::Briefing))).with_children(|root| {
         root.spawn((centred_column(), crate::scroll::Scrollable, ScrollPosition::default())).with_children(|col| {
             col.spawn((Node { max_width: px(820), ..theme::column(12) },)).with_children(|b| {
-                b.spawn(theme::text(s.get("briefing.heading"), theme::SIZE_TITLE - 8.0, palette::ACCENT));
+                let scenario = student.assignment.as_ref().map_or(SCENARIO, |a| a.scenario.as_str());
+                let start = data.0.scenario(scenario).map(|sc| sc.start).ok();
+                let heading = start.map_or_else(
+                    || s.get("briefing.heading"),
+                    |st| format!("{} {}", s.get(&format!("season.{}", st.season.key())), st.year),
+                );
+                b.spawn(theme::text(heading, theme::SIZE_TITLE - 8.0, palette::ACCENT));
                 b.spawn(theme::body(s.fill(
                     "briefing.you",
                     &[
@@ -185,20 +237,26 @@ fn handle_acts(
     mut screen: ResMut<NextState<Screen>>,
     mut overlay: ResMut<NextState<Overlay>>,
     mut confirm: ResMut<ConfirmNew>,
+    mut student: ResMut<Student>,
 ) {
     for Act(action) in acts.read() {
         match action {
+            UiAction::Class(ClassAction::EnterCode) => screen.set(Screen::ClassCode),
+            UiAction::Class(ClassAction::ShowAssignment) => screen.set(Screen::Assignment),
+            UiAction::Class(ClassAction::Teacher) => screen.set(Screen::Teacher),
             UiAction::Open(o) => overlay.set(*o),
             UiAction::NewGame if matches!(&*status, SaveStatus::Ready(saved) if !confirm.0 && !saved.over) => {
                 confirm.0 = true;
             }
             UiAction::NewGame | UiAction::ConfirmNewGame => {
+                *student = Student::default();
                 if let SaveStatus::Damaged(_) = &*status {
                     keep_damaged(storage.0.as_ref());
                 }
                 screen.set(Screen::Briefing);
             }
             UiAction::KeepDamagedSave => {
+                *student = Student::default();
                 keep_damaged(storage.0.as_ref());
                 screen.set(Screen::Briefing);
             }
@@ -208,7 +266,7 @@ fn handle_acts(
                 *status = save::inspect(storage.0.as_ref(), &data.0);
             }
             UiAction::ToTitle => screen.set(Screen::Title),
-            UiAction::Begin => match Commune::new(Arc::clone(&data.0), SCENARIO, crate::platform::fresh_seed()) {
+            UiAction::Begin => match begin(&data, &student) {
                 Ok(commune) => {
                     commands.insert_resource(Draft::for_season(&commune, None));
                     commands.insert_resource(commune);
@@ -221,6 +279,7 @@ fn handle_acts(
                     match Commune::restore(Arc::clone(&data.0), saved.save.run.clone()) {
                         Ok(commune) => {
                             let over = commune.state.is_over();
+                            *student = saved.save.student.clone().unwrap_or_default();
                             commands.insert_resource(saved.save.draft.clone());
                             commands.insert_resource(commune);
                             screen.set(if over { Screen::Ending } else { Screen::Season });
@@ -231,6 +290,14 @@ fn handle_acts(
             }
             _ => {}
         }
+    }
+}
+
+/// A new game: the assignment's scenario and seed, or a free game.
+fn begin(data: &GameData, student: &Student) -> Result<Commune, sim::SimError> {
+    match &student.assignment {
+        Some(a) => Commune::new(Arc::clone(&data.0), &a.scenario, a.game_seed(student.student)),
+        None => Commune::new(Arc::clone(&data.0), SCENARIO, crate::platform::fresh_seed()),
     }
 }
 
