@@ -30,6 +30,8 @@ pub struct Control {
     pub label: String,
     pub rect: Rect,
     pub enabled: bool,
+    /// Shown as the chosen option of a group.
+    pub selected: bool,
     /// Index into `scrollables` of the panel that clips this control.
     pub panel: Option<usize>,
 }
@@ -84,7 +86,15 @@ fn rect(node: &ComputedNode, t: &UiGlobalTransform) -> Rect {
 
 #[allow(clippy::too_many_arguments)]
 fn take_snapshot(
-    buttons: Query<(Entity, &UiAction, &ComputedNode, &UiGlobalTransform, &ButtonEnabled, Option<&Children>)>,
+    buttons: Query<(
+        Entity,
+        &UiAction,
+        &ComputedNode,
+        &UiGlobalTransform,
+        &ButtonEnabled,
+        Option<&Children>,
+        Option<&crate::theme::ButtonLook>,
+    )>,
     texts: Query<&Text>,
     shown: Query<(&Text, &ComputedNode, &UiGlobalTransform)>,
     panels: Query<(Entity, &ComputedNode, &UiGlobalTransform), With<Scrollable>>,
@@ -104,14 +114,15 @@ fn take_snapshot(
     let panel_list: Vec<(Entity, Rect)> = panels.iter().map(|(e, n, t)| (e, rect(n, t))).collect();
     let mut controls: Vec<Control> = buttons
         .iter()
-        .map(|(e, action, node, t, enabled, children)| {
+        .map(|(e, action, node, t, enabled, children, look)| {
             let label = children
                 .and_then(|c| c.iter().find_map(|c| texts.get(c).ok()))
                 .map(|t| t.0.clone())
                 .unwrap_or_default();
             let panel = std::iter::successors(Some(e), |&x| parents.get(x).ok().map(|p| p.parent()))
                 .find_map(|x| panel_list.iter().position(|(p, _)| *p == x));
-            Control { id: format!("{action:?}"), label, rect: rect(node, t), enabled: enabled.0, panel }
+            let selected = look == Some(&crate::theme::ButtonLook::Selected);
+            Control { id: format!("{action:?}"), label, rect: rect(node, t), enabled: enabled.0, selected, panel }
         })
         .collect();
     controls.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y).then(a.rect.x.total_cmp(&b.rect.x)));
@@ -145,6 +156,7 @@ fn take_snapshot(
                 label: t.value().to_string(),
                 rect: rect(n, g),
                 enabled: true,
+                selected: false,
                 panel: None,
             })
             .collect(),

@@ -192,11 +192,32 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Print a page of the game's own HTML from a hidden frame, so that the
+/// game's window never changes to print media (winit's resize watcher
+/// does not expect that) and the game keeps running behind the dialog.
 fn print(html: &str) -> Result<(), JsValue> {
     let doc = document().ok_or("no document")?;
-    let root = doc.get_element_by_id("print-root").ok_or("no print area")?;
-    root.set_inner_html(html);
-    web_sys::window().ok_or("no window")?.print()
+    let frame: web_sys::HtmlIFrameElement = doc.get_element_by_id("print-frame").ok_or("no print frame")?.dyn_into()?;
+    let frame_doc = frame.content_document().ok_or("no print document")?;
+    let css = doc
+        .query_selector("link[rel=stylesheet]")?
+        .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|l| l.href())
+        .unwrap_or_default();
+    let root = frame_doc.document_element().ok_or("no print document")?;
+    root.set_inner_html(&format!(
+        "<head><meta charset=\"utf-8\"><title>Great Leap</title><link rel=\"stylesheet\" href=\"{}\"></head><body class=\"print-page\">{html}</body>",
+        crate::lesson::print::escape(&css)
+    ));
+    let window = frame.content_window().ok_or("no print window")?;
+    let link = frame_doc.query_selector("link")?.ok_or("no style sheet")?;
+    // Print once the style sheet is in, so the charts have their colours.
+    let go = Closure::once(move |_: JsValue| {
+        let _ = window.print();
+    });
+    link.add_event_listener_with_callback("load", go.as_ref().unchecked_ref())?;
+    go.forget();
+    Ok(())
 }
 
 fn copy(text: &str) {

@@ -28,11 +28,19 @@ fn tonnes(kg: i64) -> String {
     thousands((kg + 500) / 1000)
 }
 
+/// The top of a four-step axis that holds `max`, in round steps (1, 2, 2.5 or 5 times a power of ten).
+fn nice_top(max: f64) -> f64 {
+    let raw = max / 4.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(raw);
+    step * 4.0
+}
+
 /// Grouped bars, one group per label; values in one unit. Colours are named
 /// by CSS class so print and screen agree.
 fn bar_chart(title: &str, labels: &[String], series: &[(&str, &str, Vec<i64>)], unit: &str) -> String {
     let (w, h, left, bottom, top) = (640.0, 220.0, 64.0, 28.0, 12.0);
-    let max = series.iter().flat_map(|(_, _, v)| v.iter().copied()).max().unwrap_or(0).max(1) as f64;
+    let max = nice_top(series.iter().flat_map(|(_, _, v)| v.iter().copied()).max().unwrap_or(0).max(1) as f64);
     let plot_h = h - bottom - top;
     let group_w = (w - left - 8.0) / labels.len().max(1) as f64;
     let bar_w = (group_w * 0.8) / series.len().max(1) as f64;
@@ -231,7 +239,11 @@ pub fn rows(checked: &[Checked], data: &sim::Data, check: &KnowledgeCheck, s: &S
         .iter()
         .map(|c| {
             let r = c.report.as_ref();
-            let name = r.and_then(|r| r.nickname.clone()).unwrap_or_else(|| c.file.clone());
+            // Two students may give the same name: the file tells them apart.
+            let name = match r.and_then(|r| r.nickname.clone()) {
+                Some(n) => format!("{n} ({})", c.file),
+                None => c.file.clone(),
+            };
             let Some(o) = c.outcome() else {
                 return [
                     name,
@@ -259,10 +271,13 @@ pub fn rows(checked: &[Checked], data: &sim::Data, check: &KnowledgeCheck, s: &S
                 ],
             );
             let score = |a: Option<&classroom::Answers>| a.map(|a| check.score(a).to_string()).unwrap_or("–".into());
-            let knowledge = format!(
-                "{} / {}",
-                score(r.and_then(|r| r.knowledge.before.as_ref())),
-                score(r.and_then(|r| r.knowledge.after.as_ref()))
+            let knowledge = s.fill(
+                "teacher.knowledge_cell",
+                &[
+                    ("before", score(r.and_then(|r| r.knowledge.before.as_ref()))),
+                    ("after", score(r.and_then(|r| r.knowledge.after.as_ref()))),
+                    ("of", check.len().to_string()),
+                ],
             );
             let ending = if o.purged { format!("{ending} ({})", s.get("teacher.purged")) } else { ending };
             [name, verdict_words(&c.verdict, s), ending, grain, thousands(o.deaths()), knowledge]

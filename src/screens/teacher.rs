@@ -411,6 +411,8 @@ fn receive_files(mut inbox: ResMut<Inbox>, desk: Option<ResMut<Desk>>, data: Res
             None => desk.notice = Some(strings.fill("teacher.too_many", &[("max", MAX_REPORTS.to_string())])),
         }
     }
+    // Files arrive in the order the browser finishes reading them; the table is by name.
+    desk.checked.sort_by_key(|c| c.file.to_lowercase());
     desk.last_batch = Some((count, started.elapsed().as_secs_f64() * 1000.0));
     desk.tab = TeacherTab::Reports;
 }
