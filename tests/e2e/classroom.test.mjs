@@ -139,6 +139,7 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   await shot(sp, "23b-season-hand-in-button");
   snap = await playToEnd(sp);
   assert.equal(snap.assignment, desk.code);
+  assert.equal(snap.ending, "interim", "the short scenario passes no verdict before 1960");
   await shot(sp, "24-ending-hand-in");
   await press(sp, "Class(HandIn)");
   await waitFor(sp, onScreen("Knowledge"), "the check after play");

@@ -68,6 +68,11 @@ pub fn reckon(data: &Data, state: &mut CommuneState, seed: u64, log: &mut Vec<Ha
 pub fn final_ending(data: &Data, state: &CommuneState) -> Ending {
     let p = &data.params.politics;
     let excess = state.excess_deaths_per_1000();
+    // The conference was in January 1962 (winter 1961 here); a scenario that
+    // stops earlier has seen only part of the famine and passes no verdict.
+    if state.start.plus(state.seasons - 1).year < 1961 {
+        return Ending::Interim;
+    }
     if excess <= p.protector_max_excess_per_1000 {
         Ending::Protector
     } else if excess >= p.broken_min_excess_per_1000 {

@@ -125,6 +125,9 @@ pub enum Ending {
     SurvivedIntact,
     /// The rare cadre whose people came through.
     Protector,
+    /// A short scenario stopped before the conference, the secretary still in
+    /// office: an account so far, not a fate.
+    Interim,
 }
 
 impl Ending {
@@ -136,6 +139,7 @@ impl Ending {
             Ending::SurvivedBroken => "survived_broken".into(),
             Ending::SurvivedIntact => "survived_intact".into(),
             Ending::Protector => "protector".into(),
+            Ending::Interim => "interim".into(),
         }
     }
 
@@ -147,6 +151,7 @@ impl Ending {
             Ending::SurvivedBroken => "survived_broken",
             Ending::SurvivedIntact => "survived_intact",
             Ending::Protector => "protector",
+            Ending::Interim => "interim",
         }
     }
 }

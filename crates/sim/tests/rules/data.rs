@@ -84,7 +84,7 @@ fn every_happening_the_rules_emit_has_a_text_and_a_source() {
 #[test]
 fn every_ending_the_rules_can_reach_is_described() {
     let data = Data::builtin();
-    for id in ["purged", "scapegoated", "survived_broken", "survived_intact", "protector"] {
+    for id in ["purged", "scapegoated", "survived_broken", "survived_intact", "protector", "interim"] {
         let e = data.ending(id).unwrap_or_else(|| panic!("ending {id} missing"));
         assert!(!e.history.get("en").unwrap().is_empty());
     }
