@@ -92,6 +92,34 @@ pub fn screen_root() -> impl Bundle {
     )
 }
 
+/// The dark bar across the top of a screen: a title on the left, buttons on the right.
+pub fn top_bar() -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Row,
+            flex_wrap: FlexWrap::Wrap,
+            justify_content: JustifyContent::SpaceBetween,
+            align_items: AlignItems::Center,
+            padding: UiRect::axes(px(12), px(6)),
+            column_gap: px(12),
+            row_gap: px(6),
+            ..default()
+        },
+        BackgroundColor(palette::INK),
+    )
+}
+
+/// A column that scrolls, its content centred: the body of a page of cards.
+pub fn scroll_column(node: Node) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        align_items: AlignItems::Center,
+        padding: UiRect::all(px(20)),
+        overflow: Overflow::scroll_y(),
+        ..node
+    }
+}
+
 pub fn text(s: impl Into<String>, size: f32, colour: Color) -> impl Bundle {
     (Text::new(s), TextFont { font_size: FontSize::Px(size), ..default() }, TextColor(colour))
 }

@@ -76,7 +76,15 @@ mod flow {
 
     /// The whole game without a window or a GPU.
     pub fn app(store: MemoryStore) -> App {
+        let app = app_from_link(store, "");
+        assert_eq!(screen(&app), Screen::Title);
+        app
+    }
+
+    /// The game opened with a query string, as from a link.
+    fn app_from_link(store: MemoryStore, query: &str) -> App {
         let mut app = App::new();
+        app.insert_resource(great_leap::lesson::LaunchQuery(query.into()));
         app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin, AssetPlugin::default()))
             .init_asset::<Font>()
             .init_resource::<InputFocus>()
@@ -87,10 +95,9 @@ mod flow {
             .insert_resource(Storage(Box::new(store)))
             .add_plugins(great_leap::game_plugin);
         // Startup, then the loading screen hands over to the title.
-        app.update();
-        app.update();
-        app.update();
-        assert_eq!(screen(&app), Screen::Title);
+        for _ in 0..3 {
+            app.update();
+        }
         app
     }
 
@@ -151,6 +158,19 @@ mod flow {
         act(app, UiAction::Next);
     }
 
+    /// Play season after season, through the year summaries, to the ending.
+    pub fn play_to_ending(app: &mut App) {
+        for _ in 0..40 {
+            match screen(app) {
+                Screen::Ending => return,
+                Screen::Season => play_season(app),
+                Screen::YearSummary => act(app, UiAction::Next),
+                other => panic!("unexpected screen {other:?}"),
+            }
+        }
+        panic!("the game did not end");
+    }
+
     pub fn start_new_game(app: &mut App) {
         assert_eq!(screen(app), Screen::Title);
         act(app, UiAction::NewGame);
@@ -173,16 +193,7 @@ mod flow {
             act(&mut app, UiAction::CloseOverlay);
             assert_eq!(*app.world().resource::<State<Overlay>>().get(), Overlay::None);
         }
-        let mut guard = 0;
-        while screen(&app) != Screen::Ending {
-            match screen(&app) {
-                Screen::Season => play_season(&mut app),
-                Screen::YearSummary => act(&mut app, UiAction::Next),
-                other => panic!("unexpected screen {other:?}"),
-            }
-            guard += 1;
-            assert!(guard < 40, "the game did not end");
-        }
+        play_to_ending(&mut app);
         act(&mut app, UiAction::ShowDebrief);
         assert_eq!(screen(&app), Screen::Debrief);
 
@@ -370,29 +381,10 @@ mod flow {
     use classroom::verify::Verdict;
     use classroom::{Assignment, Seeds};
     use great_leap::actions::{ClassAction, TeacherTab};
-    use great_leap::lesson::{Inbox, IncomingFile, LaunchQuery, Outbox, Student};
+    use great_leap::lesson::{Inbox, IncomingFile, Outbox, Student};
     use great_leap::screens::lesson::{CheckStage, Questions};
     use great_leap::screens::teacher::Desk;
     use great_leap::theme::Field;
-
-    /// The game opened with a query string, as from a link.
-    fn app_from_link(store: MemoryStore, query: &str) -> App {
-        let mut app = App::new();
-        app.insert_resource(LaunchQuery(query.into()));
-        app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin, AssetPlugin::default()))
-            .init_asset::<Font>()
-            .init_resource::<InputFocus>()
-            .init_resource::<InputFocusVisible>()
-            .init_resource::<HoverMap>()
-            .init_resource::<UiScale>()
-            .add_message::<bevy::window::WindowResized>()
-            .insert_resource(Storage(Box::new(store)))
-            .add_plugins(great_leap::game_plugin);
-        for _ in 0..3 {
-            app.update();
-        }
-        app
-    }
 
     fn type_into(app: &mut App, field: Field, text: &str) {
         let mut q = app.world_mut().query::<(&mut bevy::text::EditableText, &Field)>();
@@ -462,16 +454,7 @@ mod flow {
         assert_eq!(screen(&app), Screen::Season);
         assert_eq!(*app.world().resource::<Student>(), student);
 
-        let mut guard = 0;
-        while screen(&app) != Screen::Ending {
-            match screen(&app) {
-                Screen::Season => play_season(&mut app),
-                Screen::YearSummary => act(&mut app, UiAction::Next),
-                other => panic!("unexpected screen {other:?}"),
-            }
-            guard += 1;
-            assert!(guard < 40, "the game did not end");
-        }
+        play_to_ending(&mut app);
         act(&mut app, class(ClassAction::HandIn));
         assert_eq!(screen(&app), Screen::Knowledge);
         assert_eq!(*app.world().resource::<CheckStage>(), CheckStage::After);

@@ -34,15 +34,7 @@ pub(super) fn page(commands: &mut Commands, screen: Screen, build: impl FnOnce(&
     let mut root = commands.spawn((theme::screen_root(), DespawnOnExit(screen)));
     root.with_children(|root| {
         root.spawn((
-            Node {
-                width: percent(100),
-                height: percent(100),
-                flex_direction: FlexDirection::Column,
-                align_items: AlignItems::Center,
-                padding: UiRect::all(px(20)),
-                overflow: Overflow::scroll_y(),
-                ..default()
-            },
+            theme::scroll_column(Node { width: percent(100), height: percent(100), ..default() }),
             Scrollable,
             ScrollPosition::default(),
         ))

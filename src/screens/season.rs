@@ -397,20 +397,7 @@ fn season_label(commune: &Commune, s: &Strings) -> String {
 }
 
 fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s: &Strings, hand_in: bool) {
-    root.spawn((
-        Node {
-            flex_direction: FlexDirection::Row,
-            flex_wrap: FlexWrap::Wrap,
-            justify_content: JustifyContent::SpaceBetween,
-            align_items: AlignItems::Center,
-            padding: UiRect::axes(px(12), px(6)),
-            column_gap: px(12),
-            row_gap: px(6),
-            ..default()
-        },
-        BackgroundColor(palette::INK),
-    ))
-    .with_children(|bar| {
+    root.spawn(theme::top_bar()).with_children(|bar| {
         // After the season is played, the label still names it.
         let label = if draft.phase == Phase::Consequences {
             let played = commune.state.start.plus(commune.state.step - 1);

@@ -101,19 +101,7 @@ fn spawn_desk(
     let s = &*strings;
     let a = &desk.assignment;
     commands.spawn((theme::screen_root(), DeskRoot, DespawnOnExit(Screen::Teacher))).with_children(|root| {
-        root.spawn((
-            Node {
-                flex_wrap: FlexWrap::Wrap,
-                justify_content: JustifyContent::SpaceBetween,
-                align_items: AlignItems::Center,
-                padding: UiRect::axes(px(12), px(6)),
-                column_gap: px(12),
-                row_gap: px(6),
-                ..default()
-            },
-            BackgroundColor(palette::INK),
-        ))
-        .with_children(|bar| {
+        root.spawn(theme::top_bar()).with_children(|bar| {
             bar.spawn(theme::text(s.get("teacher.heading"), theme::SIZE_HEADING, palette::ON_BUTTON));
             bar.spawn(theme::row(6)).with_children(|b| {
                 for (tab, key) in
@@ -125,31 +113,20 @@ fn spawn_desk(
                 b.spawn(button(s.get("button.title"), UiAction::ToTitle));
             });
         });
-        root.spawn((
-            Node {
-                flex_grow: 1.0,
-                flex_direction: FlexDirection::Column,
-                align_items: AlignItems::Center,
-                padding: UiRect::all(px(20)),
-                overflow: Overflow::scroll_y(),
-                ..default()
-            },
-            Scrollable,
-            keep.unwrap_or_default(),
-        ))
-        .with_children(|col| {
-            col.spawn(Node { max_width: px(1100), width: percent(100), ..theme::column(14) }).with_children(|p| {
-                if let Some(n) = &desk.notice {
-                    p.spawn(theme::warning_card()).with_children(|w| {
-                        w.spawn(theme::body(n.clone()));
-                    });
-                }
-                match desk.tab {
-                    TeacherTab::Create => create_tab(p, a, &data.0, &page, s),
-                    TeacherTab::Reports => reports_tab(p, &desk, &data.0, &questions.0, s),
-                }
+        root.spawn((theme::scroll_column(Node { flex_grow: 1.0, ..default() }), Scrollable, keep.unwrap_or_default()))
+            .with_children(|col| {
+                col.spawn(Node { max_width: px(1100), width: percent(100), ..theme::column(14) }).with_children(|p| {
+                    if let Some(n) = &desk.notice {
+                        p.spawn(theme::warning_card()).with_children(|w| {
+                            w.spawn(theme::body(n.clone()));
+                        });
+                    }
+                    match desk.tab {
+                        TeacherTab::Create => create_tab(p, a, &data.0, &page, s),
+                        TeacherTab::Reports => reports_tab(p, &desk, &data.0, &questions.0, s),
+                    }
+                });
             });
-        });
     });
 }
 
