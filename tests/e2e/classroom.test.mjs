@@ -74,6 +74,8 @@ async function playToEnd(page) {
       await press(page, "Report(CountyExpectation)", undefined, { mayNotChange: true });
     }
     const before = JSON.stringify([snap.season, snap.phase]);
+    // The game may take a frame or two to take in the report before Next is open.
+    await waitFor(page, (s) => s.controls.some((c) => c.id === "Next" && c.enabled), "Next to open", 30_000);
     await press(page, "Next");
     await waitFor(page, (s) => JSON.stringify([s.season, s.phase]) !== before || s.screen !== "Season", "the game to move on");
   }
