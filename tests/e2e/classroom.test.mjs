@@ -160,6 +160,7 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   assert.equal(report.nickname, "Mei Lin");
   assert.equal(report.run.seasons.length, 6);
   assert.equal(report.seals.length, 6);
+  assert.equal(report.hashes.length, 6, "the state hash after every season");
   await shot(sp, "26-hand-in");
   await press(sp, "Class(PrintSummary)", undefined, { mayNotChange: true });
   const printed = await printedPage(sp, "27-print-summary");

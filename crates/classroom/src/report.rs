@@ -28,6 +28,8 @@ pub struct Report {
     #[serde(default)]
     pub student: Option<u32>,
     pub run: Run,
+    /// The rules core's state hash after each season.
+    pub hashes: Vec<String>,
     /// After each season: a hash of the season's decisions and the state they
     /// led to, chained to the season before.
     pub seals: Vec<String>,
@@ -157,6 +159,7 @@ impl Report {
             student,
             run: run.clone(),
             seals: seals(run, &replayed.hashes),
+            hashes: replayed.hashes,
             outcome: Outcome::of(&replayed.state),
             knowledge,
             seal: String::new(),

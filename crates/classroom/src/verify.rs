@@ -45,6 +45,10 @@ pub enum Problem {
     Seal {
         season: usize,
     },
+    /// The state hash recorded for this season is not the replay's.
+    Hash {
+        season: usize,
+    },
     /// The name, the answers or another detail outside the seasons changed.
     ReportSeal,
     Outcome {
@@ -78,6 +82,7 @@ impl Problem {
                 ("teacher.problem.seal_count", vec![("found", found.to_string()), ("expected", expected.to_string())])
             }
             Problem::Seal { season } => ("teacher.problem.seal", vec![("season", season.to_string())]),
+            Problem::Hash { season } => ("teacher.problem.hash", vec![("season", season.to_string())]),
             Problem::ReportSeal => ("teacher.problem.report_seal", vec![]),
             Problem::Outcome { field } => ("teacher.problem.outcome", vec![("field", field.to_string())]),
             Problem::Knowledge => ("teacher.problem.knowledge", vec![]),
@@ -188,6 +193,11 @@ fn judge(report: &Report, data: &Data, assignment: &Assignment) -> Verdict {
                 problems.push(Problem::SealCount { found: report.seals.len(), expected: seals.len() });
             } else if let Some(i) = seals.iter().zip(&report.seals).position(|(a, b)| a != b) {
                 problems.push(Problem::Seal { season: i + 1 });
+            }
+            if report.hashes.len() != replayed.hashes.len() {
+                problems.push(Problem::SealCount { found: report.hashes.len(), expected: replayed.hashes.len() });
+            } else if let Some(i) = replayed.hashes.iter().zip(&report.hashes).position(|(a, b)| a != b) {
+                problems.push(Problem::Hash { season: i + 1 });
             }
             if let Some(field) = outcome_difference(&Outcome::of(&replayed.state), &report.outcome) {
                 problems.push(Problem::Outcome { field });

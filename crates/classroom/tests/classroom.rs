@@ -146,6 +146,7 @@ fn report_round_trips_and_verifies() {
     assert!(r.outcome.finished);
     assert_eq!(r.seals.len(), r.run.seasons.len());
     assert_eq!(r.seals.len(), 16);
+    assert_eq!(r.hashes, sim::replay(&data(), &r.run).unwrap().hashes, "the state hash after every season");
     let text = r.to_json();
     let back: Report = serde_json::from_str(&text).unwrap();
     assert_eq!(back, r);
@@ -210,6 +211,9 @@ fn any_edited_decision_or_outcome_is_flagged() {
     let mut e = r.clone();
     e.seals[3] = "0000000000000000".into();
     edits.push(("seal", e));
+    let mut e = r.clone();
+    e.hashes[7] = "0000000000000000".into();
+    edits.push(("state hash", e));
     let mut e = r.clone();
     e.knowledge.after = Some(answers(&KnowledgeCheck::builtin(), 8));
     edits.push(("answers", e));
