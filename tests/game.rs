@@ -531,6 +531,10 @@ mod flow {
         act(&mut app, class(ClassAction::OpenCode));
         assert_eq!(screen(&app), Screen::ClassCode);
         assert!(texts(&app).contains("That is not a class code"));
+        // The refused code stays in the field, to be corrected.
+        let snap: serde_json::Value =
+            serde_json::from_str(&app.world().resource::<great_leap::hooks::SnapshotJson>().0).unwrap();
+        assert_eq!(snap["fields"][0]["label"], "NOT-A-CODE");
         let a = Assignment { check: false, ..Assignment::new(77) };
         type_into(&mut app, Field::StudentCode, &a.code());
         act(&mut app, class(ClassAction::OpenCode));

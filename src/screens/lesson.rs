@@ -110,15 +110,18 @@ pub fn settings_lines(a: &Assignment, data: &sim::Data, s: &Strings) -> Vec<Stri
 fn spawn_code(
     mut commands: Commands,
     roots: Query<Entity, With<LessonRoot>>,
+    fields: Query<(&EditableText, &Field)>,
     strings: Res<Strings>,
     notice: Res<LessonNotice>,
 ) {
+    // A code that was refused stays in the field, to be corrected rather than retyped.
+    let typed = theme::field_text(&fields, Field::StudentCode);
     clear_roots(&mut commands, &roots);
     let s = &*strings;
     let root = page(&mut commands, Screen::ClassCode, |p| {
         p.spawn(theme::text(s.get("code.heading"), theme::SIZE_TITLE - 8.0, palette::ACCENT));
         p.spawn(theme::body(s.get("code.intro")));
-        p.spawn(theme::text_field(Field::StudentCode, "", 12, UiAction::Class(ClassAction::OpenCode)));
+        p.spawn(theme::text_field(Field::StudentCode, &typed, 12, UiAction::Class(ClassAction::OpenCode)));
         notice_card(p, &notice);
         p.spawn(theme::row(10)).with_children(|r| {
             r.spawn(button(s.get("button.back"), UiAction::ToTitle));
@@ -131,12 +134,14 @@ fn spawn_code(
 fn spawn_assignment(
     mut commands: Commands,
     roots: Query<Entity, With<LessonRoot>>,
+    fields: Query<(&EditableText, &Field)>,
     strings: Res<Strings>,
     launch: Res<Launch>,
     data: Res<GameData>,
     status: Res<SaveStatus>,
     notice: Res<LessonNotice>,
 ) {
+    let typed = theme::field_text(&fields, Field::Nickname);
     clear_roots(&mut commands, &roots);
     let s = &*strings;
     let Some(a) = launch.assignment.clone() else { return };
@@ -154,7 +159,7 @@ fn spawn_assignment(
             p.spawn(theme::body(s.get("assignment.nickname_prompt")));
             p.spawn(theme::text_field(
                 Field::Nickname,
-                "",
+                &typed,
                 classroom::report::MAX_NICKNAME_CHARS,
                 UiAction::Class(ClassAction::Start),
             ));

@@ -90,8 +90,10 @@ fn spawn_desk(
     data: Res<GameData>,
     page: Res<PageAddress>,
     questions: Res<Questions>,
+    fields: Query<(&EditableText, &Field)>,
     mut last_tab: Local<Option<TeacherTab>>,
 ) {
+    let typed = theme::field_text(&fields, Field::TeacherCode);
     // Keep the scroll position when the same tab is redrawn.
     let keep = if *last_tab == Some(desk.tab) { scrolled.iter().next().cloned() } else { None };
     *last_tab = Some(desk.tab);
@@ -122,7 +124,7 @@ fn spawn_desk(
                         });
                     }
                     match desk.tab {
-                        TeacherTab::Create => create_tab(p, a, &data.0, &page, s),
+                        TeacherTab::Create => create_tab(p, a, &data.0, &page, s, &typed),
                         TeacherTab::Reports => reports_tab(p, &desk, &data.0, &questions.0, s),
                     }
                 });
@@ -144,7 +146,14 @@ fn choice_row(p: &mut ChildSpawnerCommands, label: String, options: Vec<(String,
     });
 }
 
-fn create_tab(p: &mut ChildSpawnerCommands, a: &Assignment, data: &sim::Data, page: &PageAddress, s: &Strings) {
+fn create_tab(
+    p: &mut ChildSpawnerCommands,
+    a: &Assignment,
+    data: &sim::Data,
+    page: &PageAddress,
+    s: &Strings,
+    typed_code: &str,
+) {
     p.spawn(theme::body(s.get("teacher.create_intro")));
     p.spawn(theme::card()).with_children(|c| {
         let scenarios = SCENARIOS
@@ -231,7 +240,7 @@ fn create_tab(p: &mut ChildSpawnerCommands, a: &Assignment, data: &sim::Data, pa
         c.spawn(theme::body(s.get("teacher.open_code")));
         c.spawn(Node { column_gap: px(10), row_gap: px(6), flex_wrap: FlexWrap::Wrap, ..default() }).with_children(
             |r| {
-                r.spawn(theme::text_field(Field::TeacherCode, "", 12, UiAction::Class(ClassAction::OpenCode)));
+                r.spawn(theme::text_field(Field::TeacherCode, typed_code, 12, UiAction::Class(ClassAction::OpenCode)));
                 r.spawn(button(s.get("code.open"), UiAction::Class(ClassAction::OpenCode)));
             },
         );

@@ -233,6 +233,16 @@ test("a bad link gets a clear message and the game still starts", async () => {
   const snap = await waitFor(page, onScreen("Title"), "the title screen");
   assert.ok(snap.texts.some((t) => t.startsWith("This assignment link cannot be used")), snap.texts.join("\n"));
   await shot(page, "31-bad-link");
+  // Typing the class code instead: a wrong one is refused with a reason.
+  await press(page, "Class(EnterCode)");
+  await waitFor(page, onScreen("ClassCode"), "the class-code screen");
+  await typeInto(page, "StudentCode", "ABCD-1234");
+  await press(page, "Class(OpenCode)");
+  const refused = await waitFor(page, (s) => s.texts.some((t) => t.startsWith("That is not a class code")), "the refusal");
+  assert.equal(refused.fields[0].label, "ABCD-1234", "the refused code stays, to be corrected");
+  await shot(page, "32-class-code");
+  await press(page, "ToTitle");
+  await waitFor(page, onScreen("Title"), "the title again");
   await press(page, "NewGame");
   await waitFor(page, onScreen("Briefing"), "the briefing");
   assert.deepEqual(page.errors, []);
