@@ -647,7 +647,7 @@ fn every_character_the_game_shows_is_in_its_font() {
             shown.push_str(t);
         }
     }
-    for q in classroom::KnowledgeCheck::builtin().questions {
+    for q in &classroom::KnowledgeCheck::builtin().questions {
         for t in std::iter::once(&q.question).chain(&q.options).chain(std::iter::once(&q.explanation)) {
             shown.extend(t.values().flat_map(|v| v.chars()));
         }

@@ -18,7 +18,7 @@ use crate::theme::{self, ButtonEnabled, ButtonLook, Field, button, button_with, 
 pub fn plugin(app: &mut App) {
     app.init_resource::<CheckDraft>()
         .init_resource::<LessonNotice>()
-        .insert_resource(Questions(KnowledgeCheck::builtin()))
+        .insert_resource(Questions(KnowledgeCheck::builtin().clone()))
         .add_systems(OnEnter(Screen::ClassCode), spawn_code)
         .add_systems(OnEnter(Screen::Assignment), spawn_assignment)
         .add_systems(OnEnter(Screen::HandIn), spawn_hand_in)

@@ -5,7 +5,6 @@
 //! used.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -79,17 +78,6 @@ impl LinkError {
             LinkError::BadCode => ("link.error.bad_code", vec![]),
             LinkError::CodeDisagrees => ("link.error.code_disagrees", vec![]),
         }
-    }
-}
-
-impl fmt::Display for LinkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (key, values) = self.key();
-        write!(f, "{key}")?;
-        for (k, v) in values {
-            write!(f, " {k}={v}")?;
-        }
-        Ok(())
     }
 }
 

@@ -3,6 +3,7 @@
 //! data (`assets/data/knowledge.json`), each with its source.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use sim::data::Text;
@@ -38,9 +39,10 @@ pub struct Knowledge {
 }
 
 impl KnowledgeCheck {
-    /// The questions shipped with this build.
-    pub fn builtin() -> KnowledgeCheck {
-        serde_json::from_str(KNOWLEDGE_JSON).expect("knowledge.json is valid (tested)")
+    /// The questions shipped with this build, read once.
+    pub fn builtin() -> &'static KnowledgeCheck {
+        static CHECK: OnceLock<KnowledgeCheck> = OnceLock::new();
+        CHECK.get_or_init(|| serde_json::from_str(KNOWLEDGE_JSON).expect("knowledge.json is valid (tested)"))
     }
 
     pub fn len(&self) -> usize {

@@ -160,11 +160,12 @@ pub fn check_report(file: &str, text: &str, data: &Data, assignment: &Assignment
         Ok(r) => r,
         Err(e) => return unreadable(Problem::Damaged { detail: e.to_string() }),
     };
-    let verdict = judge(&report, data, assignment);
+    let verdict = verdict(&report, data, assignment);
     Checked { file: file.into(), verdict, report: Some(report) }
 }
 
-fn judge(report: &Report, data: &Data, assignment: &Assignment) -> Verdict {
+/// The verdict on a report already read: replay it and compare.
+pub fn verdict(report: &Report, data: &Data, assignment: &Assignment) -> Verdict {
     let mut problems = Vec::new();
     if report.code != report.assignment.code() {
         problems.push(Problem::CodeDisagrees);
@@ -181,11 +182,10 @@ fn judge(report: &Report, data: &Data, assignment: &Assignment) -> Verdict {
     if ![&report.knowledge.before, &report.knowledge.after].into_iter().flatten().all(|a| check.valid(a)) {
         problems.push(Problem::Knowledge);
     }
-    if report.run.scenario_version != data.version {
-        problems.push(Problem::WrongScenarioVersion { found: report.run.scenario_version, expected: data.version });
-        return Verdict::Edited(problems);
-    }
     match sim::replay(data, &report.run) {
+        Err(sim::SimError::WrongVersion { found, expected, .. }) => {
+            problems.push(Problem::WrongScenarioVersion { found, expected })
+        }
         Err(e) => problems.push(Problem::DoesNotReplay { detail: e.to_string() }),
         Ok(replayed) => {
             let seals = report::seals(&report.run, &replayed.hashes);

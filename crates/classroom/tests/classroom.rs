@@ -230,6 +230,13 @@ fn any_edited_decision_or_outcome_is_flagged() {
         let v = verdict_of(&edited, &a);
         assert!(is_edited(&v), "{what}: {v:?}");
     }
+    // Other scenario data: named as such, not as a failed replay.
+    let mut e = r.clone();
+    e.run.scenario_version += 1;
+    match verdict_of(&e, &a) {
+        Verdict::Edited(p) => assert!(p.iter().any(|p| matches!(p, Problem::WrongScenarioVersion { .. })), "{p:?}"),
+        v => panic!("{v:?}"),
+    }
     // The seal names the first season whose decisions were changed.
     let mut e = r.clone();
     e.run.seasons[5].procurement = sim::ProcurementResponse::Hide { permille: 100 };
