@@ -33,6 +33,10 @@ pub enum UiAction {
     DeleteDamagedSave,
     KeepDamagedSave,
     TextScale(u16),
+    /// Show the game in this language.
+    Language(crate::text::Lang),
+    /// The museum kiosk's own controls.
+    Kiosk(KioskAction),
     /// Assignments, the knowledge check, handing in, and the teacher's view.
     Class(ClassAction),
 }
@@ -70,6 +74,18 @@ pub enum ClassAction {
     ExportCsv,
     PrintClass,
     ClearReports,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KioskAction {
+    /// From the attract loop: a visitor starts a game.
+    Play,
+    /// Answer "Still playing?" with yes.
+    KeepPlaying,
+    /// The visitor is done: ask "Still playing?" now.
+    Leave,
+    /// Back to the attract loop, forgetting the visit.
+    StartOver,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -8,6 +8,8 @@
 pub mod actions;
 pub mod charts;
 pub mod hooks;
+pub mod kiosk;
+pub mod language;
 pub mod lesson;
 pub mod map;
 pub mod mirror;
@@ -35,9 +37,19 @@ pub fn headless_plugin(app: &mut App) {
 pub fn game_plugin(app: &mut App) {
     #[cfg(target_arch = "wasm32")]
     app.add_plugins(web::plugin);
+    // After the browser glue, which reads the link; kiosk mode replaces its storage.
+    app.add_plugins(kiosk::plugin);
     app.init_resource::<text::Strings>()
         .insert_resource(ClearColor(theme::palette::PAPER))
-        .add_plugins((headless_plugin, mirror::plugin, theme::plugin, screens::plugin, scroll::plugin, hooks::plugin))
+        .add_plugins((
+            headless_plugin,
+            mirror::plugin,
+            theme::plugin,
+            language::plugin,
+            screens::plugin,
+            scroll::plugin,
+            hooks::plugin,
+        ))
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         });

@@ -8,6 +8,38 @@ use bevy::prelude::*;
 use sim::data::Text as DataText;
 
 const EN: &str = include_str!("../assets/i18n/en.json");
+const ZH: &str = include_str!("../assets/i18n/zh.json");
+
+/// The languages the game is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The tag used in data texts, link parameters and storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// "en", "zh", and browser tags such as "en-GB", "zh-CN", "zh-Hans".
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+}
 
 #[derive(Resource, Clone)]
 pub struct Strings {
@@ -26,11 +58,23 @@ impl Default for Strings {
 
 impl Strings {
     pub fn english() -> Strings {
+        Strings::of(Lang::En)
+    }
+
+    pub fn of(lang: Lang) -> Strings {
+        let json = match lang {
+            Lang::En => EN,
+            Lang::Zh => ZH,
+        };
         Strings {
-            lang: "en".into(),
+            lang: lang.code().into(),
             reduced: false,
-            table: serde_json::from_str(EN).expect("en.json is valid (tested)"),
+            table: serde_json::from_str(json).expect("the i18n files are valid (tested)"),
         }
+    }
+
+    pub fn language(&self) -> Lang {
+        Lang::from_tag(&self.lang).unwrap_or_default()
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &String> {
@@ -86,7 +130,7 @@ pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -185,16 +185,26 @@ pub fn button(label: impl Into<String>, action: UiAction) -> impl Bundle {
 }
 
 pub fn button_with(label: impl Into<String>, action: UiAction, look: ButtonLook, enabled: bool) -> impl Bundle {
+    button_made(button_node(), (text(label, SIZE_BODY, palette::ON_BUTTON), Pickable::IGNORE), action, look, enabled)
+}
+
+/// The layout of a button: at least 44 px each way (a touch target).
+pub fn button_node() -> Node {
+    Node {
+        padding: UiRect::axes(px(14), px(8)),
+        min_height: px(44),
+        min_width: px(44),
+        justify_content: JustifyContent::Center,
+        align_items: AlignItems::Center,
+        border_radius: BorderRadius::all(px(4)),
+        ..default()
+    }
+}
+
+/// A button with its own layout and label bundle.
+pub fn button_made(node: Node, label: impl Bundle, action: UiAction, look: ButtonLook, enabled: bool) -> impl Bundle {
     (
-        Node {
-            padding: UiRect::axes(px(14), px(8)),
-            min_height: px(44),
-            min_width: px(44),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            border_radius: BorderRadius::all(px(4)),
-            ..default()
-        },
+        node,
         WidgetButton,
         Hovered::default(),
         TabIndex(0),
@@ -202,7 +212,7 @@ pub fn button_with(label: impl Into<String>, action: UiAction, look: ButtonLook,
         look,
         ButtonEnabled(enabled),
         BackgroundColor(palette::BUTTON),
-        children![(text(label, SIZE_BODY, palette::ON_BUTTON), Pickable::IGNORE)],
+        children![label],
     )
 }
 

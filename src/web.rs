@@ -61,7 +61,9 @@ pub fn plugin(app: &mut App) {
         show_error(&message);
     }));
     app.add_plugins(lesson_plugin);
+    let browser: Vec<String> = web_sys::window().and_then(|w| w.navigator().language()).into_iter().collect();
     app.insert_resource(Storage(Box::new(LocalStore)))
+        .insert_resource(crate::language::BrowserLang(browser))
         .add_systems(OnExit(crate::screens::Screen::Loading), hide_loading)
         .add_systems(Last, publish_snapshot.after(crate::hooks::SnapshotSystems));
 }
@@ -230,7 +232,14 @@ fn copy(text: &str) {
     failed.forget();
 }
 
-fn deliver_outbox(mut outbox: ResMut<Outbox>, mut inbox: ResMut<Inbox>) {
+fn deliver_outbox(mut outbox: ResMut<Outbox>, mut inbox: ResMut<Inbox>, kiosk: Res<crate::kiosk::Kiosk>) {
+    if kiosk.on {
+        // A kiosk never downloads, prints, copies or opens files.
+        if outbox.accept_drops || !outbox.downloads.is_empty() || !outbox.prints.is_empty() || outbox.pick_files {
+            *outbox = Outbox::default();
+        }
+        return;
+    }
     ACCEPT_DROPS.with(|a| *a.borrow_mut() = outbox.accept_drops);
     if outbox.downloads.is_empty() && outbox.prints.is_empty() && outbox.copies.is_empty() && !outbox.pick_files {
         return;

@@ -87,6 +87,7 @@ mod flow {
         app.insert_resource(great_leap::lesson::LaunchQuery(query.into()));
         app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin, AssetPlugin::default()))
             .init_asset::<Font>()
+            .init_asset_loader::<bevy::text::FontLoader>()
             .init_resource::<InputFocus>()
             .init_resource::<InputFocusVisible>()
             .init_resource::<HoverMap>()
@@ -544,6 +545,182 @@ mod flow {
         assert_eq!(screen(&app), Screen::Briefing);
     }
 
+    /// Update until the language asked for is on screen (its font loads
+    /// through the asset server, off the main thread).
+    fn settle_language(app: &mut App) {
+        for _ in 0..500 {
+            app.update();
+            if app.world().resource::<great_leap::language::Language>().settled() {
+                app.update();
+                app.update();
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("the language did not settle");
+    }
+
+    #[test]
+    fn the_game_switches_to_chinese_and_back_on_the_title_screen() {
+        use great_leap::language::{GameFont, LABEL_FONT, Language, OwnFont};
+        use great_leap::text::Lang;
+        let store = MemoryStore::default();
+        let mut app = app(store.clone());
+        assert!(texts(&app).contains("Great Leap"));
+        act(&mut app, UiAction::Language(Lang::Zh));
+        settle_language(&mut app);
+        assert_eq!(screen(&app), Screen::Title);
+        assert_eq!(app.world().resource::<Language>().shown, Lang::Zh);
+        let t = texts(&app);
+        assert!(t.contains("大跃进") && t.contains("新游戏"), "{t}");
+        // Every text is drawn with the Chinese font, except the language button's own label.
+        let font = app.world().resource::<GameFont>().0.clone();
+        assert_ne!(font, Handle::default());
+        let world = app.world_mut();
+        let mut q = world.query::<(&TextFont, Has<OwnFont>)>();
+        let mut n = 0;
+        for (tf, own) in q.iter(world) {
+            let want = if own { LABEL_FONT } else { font.clone() };
+            assert_eq!(tf.font, bevy::text::FontSource::Handle(want));
+            n += 1;
+        }
+        assert!(n > 5);
+        // The choice is remembered, and a new start comes back in Chinese.
+        assert_eq!(store.get_raw(great_leap::language::PREF_KEY).as_deref(), Some("zh"));
+        let mut again = app_from_link(store.clone(), "");
+        settle_language(&mut again);
+        assert!(texts(&again).contains("大跃进"));
+        // A game in Chinese: the briefing and the news come from the data's Chinese.
+        act(&mut again, UiAction::NewGame);
+        assert!(texts(&again).contains("清河人民公社"), "{}", texts(&again));
+        act(&mut again, UiAction::Begin);
+        assert_eq!(screen(&again), Screen::Season);
+        assert!(texts(&again).contains("消息和指示"));
+        act(&mut again, UiAction::ToTitle);
+        act(&mut again, UiAction::Language(Lang::En));
+        settle_language(&mut again);
+        assert!(texts(&again).contains("Great Leap"));
+        assert_eq!(again.world().resource::<GameFont>().0, Handle::default());
+        // A link's lang wins over the remembered choice.
+        let linked = app_from_link(store, "?lang=en");
+        assert_eq!(linked.world().resource::<Language>().shown, Lang::En);
+    }
+
+    /// The kiosk: the attract loop first, a visitor's game of the short
+    /// scenario, nothing saved, the countdown after idle time, then the loop again.
+    #[test]
+    fn a_kiosk_loops_plays_the_short_game_and_starts_again_after_idle_time() {
+        use great_leap::actions::KioskAction;
+        use great_leap::kiosk::{Attract, CAPTION_SECONDS, Idle, Kiosk};
+        let store = MemoryStore::default();
+        let mut app = app_from_link(store.clone(), "?kiosk=1&idle=60&countdown=25");
+        app.update();
+        assert_eq!(screen(&app), Screen::Attract);
+        let kiosk = app.world().resource::<Kiosk>().clone();
+        assert!(kiosk.on && kiosk.idle_secs == 60 && kiosk.countdown_secs == 25 && kiosk.problems.is_empty());
+        // The recorded game is a whole game of the kiosk scenario.
+        let recorded = app.world().resource::<Attract>().run.clone();
+        let data = app.world().resource::<great_leap::rules::GameData>().0.clone();
+        let whole = great_leap::kiosk::replay_to(&data, &recorded, recorded.seasons.len()).unwrap();
+        assert!(recorded.scenario_id == "kiosk" && whole.state.is_over());
+        // The loop replays it a season at a time, with captions.
+        let first = texts(&app);
+        assert!(first.contains("recorded game"), "{first}");
+        for step in 1..=3 {
+            app.world_mut().resource_mut::<Attract>().since -= CAPTION_SECONDS;
+            app.update();
+            app.update();
+            assert_eq!(app.world().resource::<Attract>().step, step);
+            assert_eq!(app.world().resource::<Commune>().run.seasons.len(), step);
+            assert!(texts(&app).contains("Workers:"), "{}", texts(&app));
+        }
+        // Idle time in the loop is not a visit.
+        app.world_mut().resource_mut::<Idle>().last_input -= 1000.0;
+        app.update();
+        assert!(!app.world().resource::<Idle>().asking);
+        // A visitor plays the short scenario to its interim account.
+        act(&mut app, UiAction::Kiosk(KioskAction::Play));
+        assert_eq!(screen(&app), Screen::Briefing);
+        act(&mut app, UiAction::Begin);
+        assert_eq!(app.world().resource::<Commune>().run.scenario_id, "kiosk");
+        assert!(texts(&app).contains("Finish"));
+        play_to_ending(&mut app);
+        assert!(texts(&app).contains("The account so far"), "{}", texts(&app));
+        // Nothing reached the browser's storage.
+        assert!(store.0.lock().unwrap().is_empty());
+        // The visitor walks away: the question, with its countdown.
+        app.world_mut().resource_mut::<Idle>().last_input -= 61.0;
+        app.update();
+        app.update();
+        assert!(app.world().resource::<Idle>().asking);
+        assert!(texts(&app).contains("Still playing?"), "{}", texts(&app));
+        assert!(texts(&app).contains("25 seconds") || texts(&app).contains("24 seconds"), "{}", texts(&app));
+        // Yes: back to the game where it was.
+        act(&mut app, UiAction::Kiosk(KioskAction::KeepPlaying));
+        assert!(!texts(&app).contains("Still playing?"));
+        assert_eq!(screen(&app), Screen::Ending);
+        // No answer: back to the loop, the visit forgotten.
+        app.world_mut().resource_mut::<Idle>().last_input -= 61.0 + 25.0;
+        app.update();
+        app.update();
+        app.update();
+        assert_eq!(screen(&app), Screen::Attract);
+        assert_eq!(app.world().resource::<Commune>().run.seasons.len(), 0, "the loop starts from its beginning");
+        assert_eq!(*app.world().resource::<SaveStatus>(), SaveStatus::None);
+        assert!(!app.world().contains_resource::<great_leap::screens::season::Draft>());
+        // "Back" from the briefing and "Finish" in a season lead there too.
+        act(&mut app, UiAction::Kiosk(KioskAction::Play));
+        act(&mut app, UiAction::ToTitle);
+        app.update();
+        assert_eq!(screen(&app), Screen::Attract);
+        act(&mut app, UiAction::Kiosk(KioskAction::Play));
+        act(&mut app, UiAction::Begin);
+        act(&mut app, UiAction::Kiosk(KioskAction::Leave));
+        assert!(texts(&app).contains("Still playing?"));
+        act(&mut app, UiAction::Kiosk(KioskAction::StartOver));
+        app.update();
+        assert_eq!(screen(&app), Screen::Attract);
+    }
+
+    #[test]
+    fn kiosk_settings_that_cannot_be_used_are_named_and_the_defaults_kept() {
+        use great_leap::kiosk::Kiosk;
+        use great_leap::text::Lang;
+        let k = Kiosk::from_query("?kiosk=1&idle=5&countdown=abc&lang=fr");
+        assert!(k.on);
+        assert_eq!((k.idle_secs, k.countdown_secs, k.lang), (90, 30, None));
+        let named: Vec<&str> = k.problems.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(named, ["idle", "countdown", "lang"]);
+        assert_eq!(Kiosk::from_query("?kiosk=yes").problems.len(), 1);
+        assert!(!Kiosk::from_query("?kiosk=0&lang=zh-CN").on);
+        assert_eq!(Kiosk::from_query("?lang=zh-Hans").lang, Some(Lang::Zh));
+        // On screen, with the game still running; an assignment in a kiosk link is not opened.
+        let mut app = app_from_link(MemoryStore::default(), "?kiosk=1&idle=5&scenario=full&seed=3");
+        app.update();
+        assert_eq!(screen(&app), Screen::Attract);
+        assert!(texts(&app).contains("idle=5"), "{}", texts(&app));
+        assert!(app.world().resource::<great_leap::lesson::Launch>().assignment.is_none());
+    }
+
+    #[test]
+    fn a_chinese_kiosk_returns_to_chinese_after_a_visitor_switched_to_english() {
+        use great_leap::actions::KioskAction;
+        use great_leap::language::Language;
+        use great_leap::text::Lang;
+        let mut app = app_from_link(MemoryStore::default(), "?kiosk=1&lang=zh");
+        settle_language(&mut app);
+        assert_eq!(screen(&app), Screen::Attract);
+        assert!(texts(&app).contains("触摸这里开始"), "{}", texts(&app));
+        act(&mut app, UiAction::Language(Lang::En));
+        settle_language(&mut app);
+        assert!(texts(&app).contains("Touch here to play"));
+        act(&mut app, UiAction::Kiosk(KioskAction::Play));
+        act(&mut app, UiAction::Kiosk(KioskAction::StartOver));
+        settle_language(&mut app);
+        assert_eq!(app.world().resource::<Language>().shown, Lang::Zh);
+        assert!(texts(&app).contains("触摸这里开始"));
+    }
+
     #[test]
     fn reduced_intensity_uses_the_plainer_words() {
         let a = Assignment { intensity: classroom::Intensity::Reduced, check: false, ..Assignment::new(5) };
@@ -629,42 +806,137 @@ fn placeholders_in_strings_are_well_formed() {
     }
 }
 
+/// Every interface key is in every language, with the same placeholders,
+/// and every data text (events, glossary, codex, endings, debrief questions,
+/// source notes, the knowledge check) has its Chinese beside its English.
 #[test]
-fn every_character_the_game_shows_is_in_its_font() {
-    use skrifa::MetadataProvider;
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSans-subset.ttf")).unwrap();
-    let font = skrifa::FontRef::new(&bytes).unwrap();
-    let charmap = font.charmap();
+fn english_and_chinese_are_complete() {
+    use great_leap::text::{Lang, Strings};
+    let placeholders = |t: &str| {
+        let mut v: Vec<String> =
+            t.split('{').skip(1).filter_map(|r| r.split_once('}')).map(|(n, _)| n.to_string()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let en = Strings::of(Lang::En);
+    let zh = Strings::of(Lang::Zh);
+    let en_keys: Vec<&String> = en.keys().collect();
+    let zh_keys: Vec<&String> = zh.keys().collect();
+    let missing: Vec<_> = en_keys.iter().filter(|k| !zh_keys.contains(k)).collect();
+    let extra: Vec<_> = zh_keys.iter().filter(|k| !en_keys.contains(k)).collect();
+    assert!(missing.is_empty(), "keys missing from zh.json: {missing:?}");
+    assert!(extra.is_empty(), "keys in zh.json that en.json lacks: {extra:?}");
+    for key in en.keys() {
+        assert_eq!(placeholders(&en.get(key)), placeholders(&zh.get(key)), "{key}");
+        if key != "language.switch" {
+            assert!(
+                !zh.get(key).is_ascii() || zh.get(key) == en.get(key),
+                "{key} is not translated"
+            );
+        }
+    }
+    let data = sim::Data::builtin();
+    let mut texts: Vec<(String, &sim::data::Text)> = data.texts();
+    let check = classroom::KnowledgeCheck::builtin();
+    for q in &check.questions {
+        texts.push((format!("knowledge {}", q.id), &q.question));
+        texts.push((format!("knowledge {} explanation", q.id), &q.explanation));
+        for (i, o) in q.options.iter().enumerate() {
+            texts.push((format!("knowledge {} option {i}", q.id), o));
+        }
+    }
+    assert!(texts.len() > 380, "only {} data texts found", texts.len());
+    for (id, text) in &texts {
+        for (en_tag, zh_tag) in [("en", "zh"), ("en-x-reduced", "zh-x-reduced")] {
+            match (text.get(en_tag), text.get(zh_tag)) {
+                (Some(e), Some(z)) => {
+                    assert_eq!(placeholders(e), placeholders(z), "{id} ({zh_tag})");
+                    assert!(!z.trim().is_empty(), "{id} ({zh_tag}) is empty");
+                }
+                (Some(_), None) => panic!("{id} has no {zh_tag} text"),
+                (None, Some(_)) => panic!("{id} has {zh_tag} but no {en_tag}"),
+                (None, None) => {}
+            }
+        }
+    }
+}
+
+/// The characters a language's font must draw: that language's strings and
+/// data texts, plus everything shown as it is in both (source citations,
+/// English fallbacks, symbols in the code).
+fn shown_in(lang: great_leap::text::Lang) -> String {
     let mut shown = String::new();
-    let strings = great_leap::text::Strings::english();
+    let strings = great_leap::text::Strings::of(lang);
     for key in strings.keys() {
         shown.push_str(&strings.get(key));
     }
     let data = sim::Data::builtin();
     // Every variant of a data text (reduced intensity included).
     for (_, text) in data.texts() {
-        for t in text.values() {
-            shown.push_str(t);
+        for (tag, t) in text {
+            if tag.starts_with(lang.code()) {
+                shown.push_str(t);
+            }
         }
     }
     for q in &classroom::KnowledgeCheck::builtin().questions {
         for t in std::iter::once(&q.question).chain(&q.options).chain(std::iter::once(&q.explanation)) {
-            shown.extend(t.values().flat_map(|v| v.chars()));
+            shown.extend(t.iter().filter(|(tag, _)| tag.starts_with(lang.code())).flat_map(|(_, v)| v.chars()));
         }
     }
     for source in &data.sources {
         shown.push_str(&source.citation);
-        shown.push_str(&source.note);
     }
     // Labels written in the code itself are symbols only (+, –, %); check
     // every non-ASCII character in the sources too.
     for (_, code) in game_sources() {
-        shown.extend(code.chars().filter(|c| !c.is_ascii()));
+        shown.extend(code.chars().filter(|c| !c.is_ascii() && !is_han(*c)));
     }
+    shown
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+fn missing_glyphs(font_file: &str, shown: &str) -> Vec<char> {
+    use skrifa::MetadataProvider;
+    let bytes = std::fs::read(format!("{}/assets/fonts/{font_file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let font = skrifa::FontRef::new(&bytes).unwrap();
+    let charmap = font.charmap();
     let mut missing: Vec<char> = shown.chars().filter(|c| !c.is_control() && charmap.map(*c).is_none()).collect();
     missing.sort();
     missing.dedup();
-    assert!(missing.is_empty(), "characters without a glyph in the font: {missing:?}");
+    missing
+}
+
+#[test]
+fn every_character_the_game_shows_is_in_its_font() {
+    use great_leap::text::Lang;
+    // The language button keeps its own small font (its label is in the other language).
+    let switch: String = Lang::ALL.iter().map(|l| great_leap::text::Strings::of(*l).get("language.switch")).collect();
+    let missing = missing_glyphs("NotoSansSC-label.otf", &switch);
+    assert!(missing.is_empty(), "characters without a glyph in the label font: {missing:?}");
+    let latin: String = shown_in(Lang::En).chars().filter(|c| !switch.contains(*c) || c.is_ascii()).collect();
+    let missing = missing_glyphs("NotoSans-subset.ttf", &latin);
+    assert!(missing.is_empty(), "characters without a glyph in the Latin font: {missing:?}");
+    // In Chinese every text is drawn with the Chinese font (Bevy does not
+    // fall back between fonts), so it must also cover the English fallbacks.
+    let both = shown_in(Lang::Zh) + &shown_in(Lang::En);
+    let missing = missing_glyphs("NotoSansSC-subset.otf", &both);
+    assert!(missing.is_empty(), "characters without a glyph in the Chinese font: {missing:?}");
+    assert_eq!(great_leap::language::ZH_FONT, "fonts/NotoSansSC-subset.otf");
+}
+
+/// No Chinese is written in the Rust code: every Chinese word is in the
+/// resource files.
+#[test]
+fn no_chinese_in_the_code() {
+    for (path, code) in game_sources() {
+        let han: String = code.chars().filter(|c| is_han(*c)).collect();
+        assert!(han.is_empty(), "{} has Chinese text: {han}", path.display());
+    }
 }
 
 #[test]

@@ -1,6 +1,44 @@
 // Page behaviour that must not live inline (the CSP allows scripts from this
 // origin only): the reload button of the error overlay, and a message if the
 // game cannot start at all.
+import { KIOSK, LANG, words } from "./page-strings.js";
+
+// The page in the game's language.
+document.documentElement.lang = LANG === "zh" ? "zh-Hans" : "en";
+for (const [id, key] of [
+  ["loading-title", "title"],
+  ["loading-subtitle", "subtitle"],
+  ["loading-text", "loading"],
+  ["error-title", "stopped"],
+  ["error-text", KIOSK ? "stoppedKiosk" : "stoppedText"],
+  ["error-reload", "reload"],
+]) {
+  const el = document.getElementById(id);
+  if (el) el.textContent = words(key);
+}
+document.getElementById("game")?.setAttribute("aria-label", words("canvas"));
+
+// A museum kiosk: no text selection, context menu, pinch or keyboard zoom,
+// printing or saving; a crash starts the game again by itself.
+if (KIOSK) {
+  document.documentElement.classList.add("kiosk");
+  const viewport = document.querySelector('meta[name="viewport"]');
+  if (viewport) viewport.content = "width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no";
+  const stop = (e) => e.preventDefault();
+  for (const type of ["contextmenu", "selectstart", "dragstart", "gesturestart", "gesturechange", "dblclick"]) {
+    document.addEventListener(type, stop, { passive: false });
+  }
+  document.addEventListener("touchmove", (e) => { if (e.touches.length > 1) e.preventDefault(); }, { passive: false });
+  document.addEventListener("wheel", (e) => { if (e.ctrlKey) e.preventDefault(); }, { passive: false });
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.key === "F11" || e.key === "F12") e.preventDefault();
+  }, { capture: true });
+  new MutationObserver(() => {
+    const overlay = document.getElementById("error-overlay");
+    if (overlay && !overlay.hidden) setTimeout(() => window.location.reload(), 8000);
+  }).observe(document.getElementById("error-overlay"), { attributes: true });
+}
+
 const reload = document.getElementById("error-reload");
 if (reload) {
   reload.addEventListener("click", () => window.location.reload());
@@ -14,7 +52,7 @@ function showError(text) {
 }
 
 if (typeof WebAssembly !== "object") {
-  showError("This browser cannot run WebAssembly, which the game needs.");
+  showError(words("noWasm"));
 }
 
 window.addEventListener("error", (e) => {

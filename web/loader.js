@@ -1,3 +1,5 @@
+import { words } from "./page-strings.js";
+
 // Trunk's initializer: drives the loading bar while the game streams in.
 export default function loader() {
   const fill = () => document.getElementById("loading-fill");
@@ -14,15 +16,15 @@ export default function loader() {
       if (total > 0) {
         const share = Math.min(100, Math.round((current / total) * 100));
         if (f) f.style.width = share + "%";
-        if (l) l.textContent = "Loading the game… " + mb(current) + " of " + mb(total) + " MB";
+        if (l) l.textContent = words("loadingOf", { current: mb(current), total: mb(total) });
       } else {
         if (f) f.classList.add("indeterminate");
-        if (l) l.textContent = "Loading the game… " + mb(current) + " MB";
+        if (l) l.textContent = words("loadingMb", { current: mb(current) });
       }
     },
     onComplete() {
       const l = label();
-      if (l) l.textContent = "Starting…";
+      if (l) l.textContent = words("starting");
       const f = fill();
       if (f) f.style.width = "100%";
     },
@@ -30,7 +32,7 @@ export default function loader() {
     onFailure(error) {
       const overlay = document.getElementById("error-overlay");
       const message = document.getElementById("error-message");
-      if (message) message.textContent = "The game could not be loaded: " + error;
+      if (message) message.textContent = words("notLoaded", { error: String(error) });
       if (overlay) overlay.hidden = false;
     },
   };

@@ -41,10 +41,15 @@ pub struct Launch {
 }
 
 /// Link parameters other features read.
-pub const OTHER_KEYS: [&str; 2] = ["kiosk", "lang"];
+pub const OTHER_KEYS: [&str; 4] = ["kiosk", "lang", "idle", "countdown"];
 
-fn read_launch(mut commands: Commands, query: Res<LaunchQuery>) {
-    commands.insert_resource(launch_from(&query.0));
+fn read_launch(mut commands: Commands, query: Res<LaunchQuery>, kiosk: Option<Res<crate::kiosk::Kiosk>>) {
+    let mut launch = launch_from(&query.0);
+    if kiosk.is_some_and(|k| k.on) {
+        // A kiosk plays its own scenario; no assignment opens there.
+        launch.assignment = None;
+    }
+    commands.insert_resource(launch);
 }
 
 pub fn launch_from(query: &str) -> Launch {

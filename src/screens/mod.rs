@@ -48,6 +48,8 @@ pub enum Screen {
     HandIn,
     /// The teacher's view.
     Teacher,
+    /// Kiosk mode: a recorded game replayed with captions, until a visitor touches Play.
+    Attract,
 }
 
 /// The phases of a season, in order.
@@ -74,9 +76,15 @@ impl Phase {
     }
 }
 
-/// Leave the loading screen once the game's font is ready to draw with.
-fn finish_loading(fonts: Res<Assets<Font>>, mut screen: ResMut<NextState<Screen>>) {
-    if fonts.contains(AssetId::<Font>::default()) {
-        screen.set(Screen::Title);
+/// Leave the loading screen once the game's font (and the language's, if
+/// that is another) is ready to draw with.
+fn finish_loading(
+    fonts: Res<Assets<Font>>,
+    language: Res<crate::language::Language>,
+    kiosk: Res<crate::kiosk::Kiosk>,
+    mut screen: ResMut<NextState<Screen>>,
+) {
+    if fonts.contains(AssetId::<Font>::default()) && language.settled() {
+        screen.set(if kiosk.on { Screen::Attract } else { Screen::Title });
     }
 }

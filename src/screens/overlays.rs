@@ -13,8 +13,10 @@ pub fn plugin(app: &mut App) {
     for o in [Overlay::Codex, Overlay::Glossary, Overlay::Sources, Overlay::Settings] {
         app.add_systems(OnEnter(o), spawn_overlay);
     }
-    app.add_systems(Update, (handle_acts, close_on_escape).run_if(not(in_state(Overlay::None))))
-        .add_systems(Update, spawn_overlay.run_if(in_state(Overlay::Settings).and_then(resource_changed::<UiScale>)));
+    app.add_systems(Update, (handle_acts, close_on_escape).run_if(not(in_state(Overlay::None)))).add_systems(
+        Update,
+        spawn_overlay.run_if(in_state(Overlay::Settings).and_then(resource_changed::<crate::kiosk::TextScale>)),
+    );
 }
 
 #[derive(Component)]
@@ -26,11 +28,15 @@ fn close_on_escape(keys: Res<ButtonInput<KeyCode>>, mut overlay: ResMut<NextStat
     }
 }
 
-fn handle_acts(mut acts: MessageReader<Act>, mut overlay: ResMut<NextState<Overlay>>, mut scale: ResMut<UiScale>) {
+fn handle_acts(
+    mut acts: MessageReader<Act>,
+    mut overlay: ResMut<NextState<Overlay>>,
+    mut scale: ResMut<crate::kiosk::TextScale>,
+) {
     for Act(action) in acts.read() {
         match action {
             UiAction::CloseOverlay => overlay.set(Overlay::None),
-            UiAction::TextScale(percent) => scale.0 = *percent as f32 / 100.0,
+            UiAction::TextScale(percent) => scale.0 = *percent,
             _ => {}
         }
     }
@@ -43,7 +49,7 @@ fn spawn_overlay(
     strings: Res<Strings>,
     data: Res<GameData>,
     commune: Option<Res<Commune>>,
-    scale: Res<UiScale>,
+    scale: Res<crate::kiosk::TextScale>,
 ) {
     for e in &roots {
         commands.entity(e).despawn();
@@ -120,14 +126,14 @@ fn spawn_overlay(
                         Overlay::Sources => {
                             list.spawn(theme::body(s.get("sources.intro")));
                             for src in &data.sources {
-                                entry(list, src.citation.clone(), src.note.clone(), String::new(), s);
+                                entry(list, src.citation.clone(), s.data(&src.note), String::new(), s);
                             }
                         }
                         Overlay::Settings => {
                             list.spawn(theme::body(s.get("settings.text_size")));
                             list.spawn(Node { column_gap: px(8), ..default() }).with_children(|r| {
                                 for pct in [100u16, 125, 150, 200] {
-                                    let on = (scale.0 * 100.0).round() as u16 == pct;
+                                    let on = scale.0 == pct;
                                     r.spawn(button_with(
                                         format!("{pct}%"),
                                         UiAction::TextScale(pct),

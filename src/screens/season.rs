@@ -256,6 +256,7 @@ fn rebuild(
     phase: Option<Res<State<Phase>>>,
     view: CommuneView,
     student: Res<crate::lesson::Student>,
+    (kiosk, ui_scale): (Res<crate::kiosk::Kiosk>, Res<UiScale>),
 ) {
     let Some(phase) = phase else { return };
     let fresh = roots.is_empty();
@@ -267,6 +268,7 @@ fn rebuild(
         && !draft.is_changed()
         && !notice.is_changed()
         && !phase.is_changed()
+        && !ui_scale.is_changed()
     {
         return;
     }
@@ -280,7 +282,7 @@ fn rebuild(
     for e in &roots {
         commands.entity(e).despawn();
     }
-    let compact = windows.iter().next().is_some_and(|w| w.width() < COMPACT_WIDTH);
+    let compact = windows.iter().next().is_some_and(|w| w.width() / ui_scale.0.max(0.1) < COMPACT_WIDTH);
     let s = &*strings;
     let root = commands.spawn((theme::screen_root(), SeasonRoot, DespawnOnExit(Screen::Season))).id();
     let panel_node = |compact: bool| Node {
@@ -310,7 +312,7 @@ fn rebuild(
         }
     };
     commands.entity(root).with_children(|root| {
-        top_bar(root, &commune, &draft, s, student.assignment.is_some());
+        top_bar(root, &commune, &draft, s, student.assignment.is_some(), kiosk.on);
         if compact {
             // A phone held upright: everything in one column that scrolls;
             // the decisions come right after the ledgers, the map below them.
@@ -396,7 +398,7 @@ fn season_label(commune: &Commune, s: &Strings) -> String {
     )
 }
 
-fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s: &Strings, hand_in: bool) {
+fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s: &Strings, hand_in: bool, kiosk: bool) {
     root.spawn(theme::top_bar()).with_children(|bar| {
         // After the season is played, the label still names it.
         let label = if draft.phase == Phase::Consequences {
@@ -438,6 +440,9 @@ fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s:
             b.spawn(button(s.get("button.sources"), UiAction::Open(Overlay::Sources)));
             if hand_in {
                 b.spawn(button(s.get("button.hand_in"), UiAction::Class(crate::actions::ClassAction::HandIn)));
+            }
+            if kiosk {
+                b.spawn(button(s.get("kiosk.leave"), UiAction::Kiosk(crate::actions::KioskAction::Leave)));
             }
         });
     });

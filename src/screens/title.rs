@@ -17,16 +17,20 @@ pub const SCENARIO: &str = "full";
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<ConfirmNew>()
-        .add_systems(OnEnter(Screen::Title), (|mut c: ResMut<ConfirmNew>| c.0 = false, spawn_title).chain())
+        .add_systems(
+            OnEnter(Screen::Title),
+            (|mut c: ResMut<ConfirmNew>| c.0 = false, spawn_title).chain().run_if(not(crate::kiosk::on)),
+        )
         .add_systems(OnEnter(Screen::Briefing), spawn_briefing)
         .add_systems(Update, handle_acts.run_if(in_state(Screen::Title).or_else(in_state(Screen::Briefing))))
         .add_systems(
             Update,
             spawn_title.run_if(
-                in_state(Screen::Title).and_then(
+                in_state(Screen::Title).and_then(not(crate::kiosk::on)).and_then(
                     resource_changed::<SaveStatus>
                         .or_else(resource_changed::<ConfirmNew>)
-                        .or_else(resource_changed::<Launch>),
+                        .or_else(resource_changed::<Launch>)
+                        .or_else(resource_changed::<crate::language::Language>),
                 ),
             ),
         );
@@ -61,6 +65,7 @@ fn spawn_title(
     status: Res<SaveStatus>,
     confirm: Res<ConfirmNew>,
     launch: Res<Launch>,
+    (language, kiosk): (Res<crate::language::Language>, Res<crate::kiosk::Kiosk>),
 ) {
     for e in &roots {
         commands.entity(e).despawn();
@@ -68,6 +73,15 @@ fn spawn_title(
     let s = &*strings;
     commands.spawn((theme::screen_root(), TitleRoot, DespawnOnExit(Screen::Title))).with_children(|root| {
         root.spawn((centred_column(), crate::scroll::Scrollable, ScrollPosition::default())).with_children(|c| {
+            c.spawn(crate::language::switch_button(s, &language, theme::button_node(), theme::SIZE_BODY));
+            if language.failed {
+                c.spawn(theme::small(s.get("language.font_failed")));
+            }
+            for (name, value) in &kiosk.problems {
+                c.spawn(theme::small(
+                    s.fill("link.setting_ignored", &[("name", name.clone()), ("value", value.clone())]),
+                ));
+            }
             c.spawn(theme::text(s.get("title.name"), theme::SIZE_TITLE, palette::ACCENT));
             c.spawn(theme::text(s.get("title.subtitle"), theme::SIZE_HEADING, palette::INK));
             c.spawn((Node { max_width: px(720), ..default() }, children![theme::body(s.get("title.advisory"))]));
@@ -187,7 +201,13 @@ fn assignment_card(c: &mut ChildSpawnerCommands, launch: &Launch, status: &SaveS
         });
 }
 
-fn spawn_briefing(mut commands: Commands, strings: Res<Strings>, data: Res<GameData>, student: Res<Student>) {
+fn spawn_briefing(
+    mut commands: Commands,
+    strings: Res<Strings>,
+    data: Res<GameData>,
+    student: Res<Student>,
+    kiosk: Res<crate::kiosk::Kiosk>,
+) {
     let s = &*strings;
     let c = &data.0.commune;
     let people: i64 = c.brigades.iter().map(|b| b.people).sum();
@@ -195,11 +215,17 @@ fn spawn_briefing(mut commands: Commands, strings: Res<Strings>, data: Res<GameD
     commands.spawn((theme::screen_root(), DespawnOnExit(Screen::Briefing))).with_children(|root| {
         root.spawn((centred_column(), crate::scroll::Scrollable, ScrollPosition::default())).with_children(|col| {
             col.spawn((Node { max_width: px(820), ..theme::column(12) },)).with_children(|b| {
-                let scenario = student.assignment.as_ref().map_or(SCENARIO, |a| a.scenario.as_str());
+                let scenario =
+                    student.assignment.as_ref().map_or(crate::kiosk::free_scenario(&kiosk), |a| a.scenario.as_str());
                 let start = data.0.scenario(scenario).map(|sc| sc.start).ok();
                 let heading = start.map_or_else(
                     || s.get("briefing.heading"),
-                    |st| format!("{} {}", s.get(&format!("season.{}", st.season.key())), st.year),
+                    |st| {
+                        s.fill(
+                            "season.when",
+                            &[("season", s.get(&format!("season.{}", st.season.key()))), ("year", st.year.to_string())],
+                        )
+                    },
                 );
                 b.spawn(theme::text(heading, theme::SIZE_TITLE - 8.0, palette::ACCENT));
                 b.spawn(theme::body(s.fill(
@@ -238,6 +264,7 @@ fn handle_acts(
     mut overlay: ResMut<NextState<Overlay>>,
     mut confirm: ResMut<ConfirmNew>,
     mut student: ResMut<Student>,
+    kiosk: Res<crate::kiosk::Kiosk>,
 ) {
     for Act(action) in acts.read() {
         match action {
@@ -266,7 +293,7 @@ fn handle_acts(
                 *status = save::inspect(storage.0.as_ref(), &data.0);
             }
             UiAction::ToTitle => screen.set(Screen::Title),
-            UiAction::Begin => match begin(&data, &student) {
+            UiAction::Begin => match begin(&data, &student, &kiosk) {
                 Ok(commune) => {
                     commands.insert_resource(Draft::for_season(&commune, None));
                     commands.insert_resource(commune);
@@ -294,10 +321,10 @@ fn handle_acts(
 }
 
 /// A new game: the assignment's scenario and seed, or a free game.
-fn begin(data: &GameData, student: &Student) -> Result<Commune, sim::SimError> {
+fn begin(data: &GameData, student: &Student, kiosk: &crate::kiosk::Kiosk) -> Result<Commune, sim::SimError> {
     match &student.assignment {
         Some(a) => Commune::new(Arc::clone(&data.0), &a.scenario, a.game_seed(student.student)),
-        None => Commune::new(Arc::clone(&data.0), SCENARIO, crate::platform::fresh_seed()),
+        None => Commune::new(Arc::clone(&data.0), crate::kiosk::free_scenario(kiosk), crate::platform::fresh_seed()),
     }
 }
 

@@ -29,7 +29,7 @@ fn handed_in(a: &Assignment, student: Option<u32>) -> Report {
     let data = data();
     let (run, _) = play(Policy::Historical, &data, &a.scenario, a.game_seed(student)).unwrap();
     let check = KnowledgeCheck::builtin();
-    let knowledge = Knowledge { before: Some(answers(&check, 3)), after: Some(answers(&check, 6)) };
+    let knowledge = Knowledge { before: Some(answers(check, 3)), after: Some(answers(check, 6)) };
     Report::new(&data, a, Some("Lin".into()), student, &run, knowledge).unwrap()
 }
 
@@ -215,7 +215,7 @@ fn any_edited_decision_or_outcome_is_flagged() {
     e.hashes[7] = "0000000000000000".into();
     edits.push(("state hash", e));
     let mut e = r.clone();
-    e.knowledge.after = Some(answers(&KnowledgeCheck::builtin(), 8));
+    e.knowledge.after = Some(answers(KnowledgeCheck::builtin(), 8));
     edits.push(("answers", e));
     let mut e = r.clone();
     e.nickname = Some("Someone else".into());
@@ -287,7 +287,7 @@ fn unreadable_files_get_a_reason_and_do_not_stop_the_rest() {
     assert!(matches!(verdicts[7], Verdict::Unreadable(_)));
     assert!(matches!(verdicts[8], Verdict::Unreadable(_)), "{:?}", verdicts[8]);
     assert_eq!(verdicts[9], Verdict::Verified);
-    let s = summarize(&checked, &KnowledgeCheck::builtin());
+    let s = summarize(&checked, KnowledgeCheck::builtin());
     assert_eq!((s.files, s.verified, s.unreadable), (10, 2, 8));
 }
 
@@ -304,12 +304,12 @@ fn class_summary_and_csv() {
         check_report("c.json", "nonsense", &data(), &a),
     ];
     assert_eq!(checked[1].verdict, Verdict::Verified);
-    let s = summarize(&checked, &check);
+    let s = summarize(&checked, check);
     assert_eq!((s.verified, s.unreadable, s.finished), (2, 1, 2));
     assert_eq!(s.knowledge_before, Some(3.0));
     assert_eq!(s.knowledge_after, Some(6.0));
     assert_eq!(s.endings.iter().map(|(_, n)| n).sum::<usize>(), 2);
-    let table = csv(&checked, &check, &|v| v.key().to_uppercase());
+    let table = csv(&checked, check, &|v| v.key().to_uppercase());
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 4);
     assert!(lines[0].starts_with("file,nickname,check,"));
@@ -334,10 +334,10 @@ fn knowledge_check_questions_are_sourced_and_answerable() {
         assert!((3..=5).contains(&q.options.len()), "{}", q.id);
         assert!(usize::from(q.answer) < q.options.len(), "{}", q.id);
         for text in std::iter::once(&q.question).chain(&q.options).chain(std::iter::once(&q.explanation)) {
-            assert!(!text.get("en").map_or(true, |t| t.trim().is_empty()), "{}", q.id);
+            assert!(!text.get("en").is_none_or(|t| t.trim().is_empty()), "{}", q.id);
         }
     }
-    assert_eq!(check.score(&answers(&check, 4)), 4);
+    assert_eq!(check.score(&answers(check, 4)), 4);
     assert!(!check.valid(&[("nope".to_string(), 0)].into_iter().collect()));
     assert!(!check.valid(&[(check.questions[0].id.clone(), 9)].into_iter().collect()));
 }

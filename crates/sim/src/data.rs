@@ -540,7 +540,7 @@ pub struct Source {
     /// seed, book, article, document, data
     pub kind: String,
     #[serde(default)]
-    pub note: String,
+    pub note: Text,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -743,6 +743,9 @@ impl Data {
         for g in &self.glossary {
             out.push((format!("glossary {} term", g.id), &g.term));
             out.push((format!("glossary {} definition", g.id), &g.definition));
+        }
+        for s in self.sources.iter().filter(|s| !s.note.is_empty()) {
+            out.push((format!("source {} note", s.key), &s.note));
         }
         out
     }

@@ -22,7 +22,7 @@ fn year_reporting(data: &Data, start: &CommuneState, permille: i64, seed: u64) -
     let year = s.now().year;
     while s.now().year == year {
         let mut d = decisions(data, Policy::Historical, &s, seed);
-        if let Some(_) = d.report_kg {
+        if d.report_kg.is_some() {
             let p = preview(data, &s, &d, seed).unwrap();
             d.report_kg = Some(p.harvest_kg * permille / 1000);
         }
