@@ -16,6 +16,10 @@ use crate::scroll::Scrollable;
 use crate::theme::ButtonEnabled;
 use bevy::input_focus::InputFocus;
 
+thread_local! {
+    static CSS_PER_PHYSICAL: std::cell::RefCell<f32> = const { std::cell::RefCell::new(1.0) };
+}
+
 #[derive(Serialize, Default, Clone, PartialEq)]
 pub struct Rect {
     pub x: f32,
@@ -53,6 +57,12 @@ pub struct Snapshot {
     /// Every text on screen, top to bottom, so tests can check what a
     /// player reads.
     pub texts: Vec<String>,
+    /// The size each of those texts is drawn at, in CSS pixels.
+    pub text_px: Vec<f32>,
+    /// The interface scale (text size setting times the kiosk's growth).
+    pub ui_scale: f32,
+    /// The language on screen.
+    pub lang: String,
     /// The season's decisions so far and its phase.
     pub draft: Option<serde_json::Value>,
     /// The control that has keyboard focus.
@@ -77,8 +87,10 @@ pub fn plugin(app: &mut App) {
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SnapshotSystems;
 
+/// A node's box in CSS pixels of the canvas (physical pixels over the
+/// window's scale factor, whatever the interface scale).
 fn rect(node: &ComputedNode, t: &UiGlobalTransform) -> Rect {
-    let k = node.inverse_scale_factor;
+    let k = CSS_PER_PHYSICAL.with(|c| *c.borrow());
     let centre = t.affine().translation * k;
     let size = node.size() * k;
     Rect { x: centre.x - size.x / 2.0, y: centre.y - size.y / 2.0, w: size.x, h: size.y }
@@ -96,7 +108,7 @@ fn take_snapshot(
         Option<&crate::theme::ButtonLook>,
     )>,
     texts: Query<&Text>,
-    shown: Query<(&Text, &ComputedNode, &UiGlobalTransform)>,
+    shown: Query<(&Text, &ComputedNode, &UiGlobalTransform, &TextFont)>,
     panels: Query<(Entity, &ComputedNode, &UiGlobalTransform), With<Scrollable>>,
     parents: Query<&ChildOf>,
     screen: Res<State<Screen>>,
@@ -108,9 +120,17 @@ fn take_snapshot(
     focus: Option<Res<InputFocus>>,
     actions: Query<&UiAction>,
     fields: Query<(&bevy::text::EditableText, &crate::theme::Field, &ComputedNode, &UiGlobalTransform)>,
-    (student, desk): (Option<Res<crate::lesson::Student>>, Option<Res<crate::screens::teacher::Desk>>),
+    (student, desk, windows, ui_scale, strings): (
+        Option<Res<crate::lesson::Student>>,
+        Option<Res<crate::screens::teacher::Desk>>,
+        Query<&Window>,
+        Res<UiScale>,
+        Res<crate::text::Strings>,
+    ),
     mut out: ResMut<SnapshotJson>,
 ) {
+    let window_scale = windows.iter().next().map_or(1.0, |w| w.scale_factor());
+    CSS_PER_PHYSICAL.with(|c| *c.borrow_mut() = 1.0 / window_scale.max(0.01));
     let panel_list: Vec<(Entity, Rect)> = panels.iter().map(|(e, n, t)| (e, rect(n, t))).collect();
     let mut controls: Vec<Control> = buttons
         .iter()
@@ -126,7 +146,12 @@ fn take_snapshot(
         })
         .collect();
     controls.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y).then(a.rect.x.total_cmp(&b.rect.x)));
-    let mut on_screen: Vec<(Rect, String)> = shown.iter().map(|(t, n, g)| (rect(n, g), t.0.clone())).collect();
+    let px = |f: &TextFont| match f.font_size {
+        bevy::text::FontSize::Px(v) => v * ui_scale.0,
+        _ => 0.0,
+    };
+    let mut on_screen: Vec<(Rect, String, f32)> =
+        shown.iter().map(|(t, n, g, f)| (rect(n, g), t.0.clone(), px(f))).collect();
     on_screen.sort_by(|a, b| a.0.y.total_cmp(&b.0.y).then(a.0.x.total_cmp(&b.0.x)));
     let snap = Snapshot {
         screen: format!("{:?}", screen.get()),
@@ -146,7 +171,10 @@ fn take_snapshot(
         years: commune
             .as_ref()
             .and_then(|c| serde_json::to_value(sim::summary::table(&c.data, &c.start, &c.state)).ok()),
-        texts: on_screen.into_iter().map(|(_, t)| t).collect(),
+        texts: on_screen.iter().map(|(_, t, _)| t.clone()).collect(),
+        text_px: on_screen.iter().map(|(_, _, p)| *p).collect(),
+        ui_scale: ui_scale.0,
+        lang: strings.lang.clone(),
         draft: draft.and_then(|d| serde_json::to_value(&*d).ok()),
         focus: focus.as_ref().and_then(|f| f.get()).and_then(|e| actions.get(e).ok()).map(|a| format!("{a:?}")),
         fields: fields

@@ -255,47 +255,32 @@ fn countdown(
 }
 
 fn spawn_question(commands: &mut Commands, s: &Strings, words: String) {
-    commands
-        .spawn((
-            CountdownRoot,
-            GlobalZIndex(30),
-            bevy::input_focus::tab_navigation::TabGroup::modal(),
-            Node {
-                position_type: PositionType::Absolute,
-                width: percent(100),
-                height: percent(100),
-                justify_content: JustifyContent::Center,
-                align_items: AlignItems::Center,
-                ..default()
-            },
-            BackgroundColor(Color::srgba(0.05, 0.04, 0.03, 0.75)),
-        ))
-        .with_children(|shade| {
-            shade
-                .spawn((
-                    Node { max_width: px(760), row_gap: px(18), align_items: AlignItems::Center, ..theme::card_node() },
-                    BackgroundColor(palette::PAPER),
-                    BorderColor::all(palette::ACCENT),
-                ))
-                .with_children(|card| {
-                    card.spawn(theme::text(s.get("kiosk.still_playing"), theme::SIZE_TITLE - 8.0, palette::ACCENT));
-                    card.spawn((theme::body(words), CountdownSeconds));
-                    card.spawn(theme::row(16)).with_children(|r| {
-                        r.spawn(big(
-                            s.get("kiosk.keep_playing"),
-                            UiAction::Kiosk(KioskAction::KeepPlaying),
-                            ButtonLook::Primary,
-                            true,
-                        ));
-                        r.spawn(big(
-                            s.get("kiosk.start_over"),
-                            UiAction::Kiosk(KioskAction::StartOver),
-                            ButtonLook::Normal,
-                            true,
-                        ));
-                    });
+    commands.spawn((CountdownRoot, theme::modal_shade(30))).with_children(|shade| {
+        shade
+            .spawn((
+                Node { max_width: px(760), row_gap: px(18), align_items: AlignItems::Center, ..theme::card_node() },
+                BackgroundColor(palette::PAPER),
+                BorderColor::all(palette::ACCENT),
+            ))
+            .with_children(|card| {
+                card.spawn(theme::text(s.get("kiosk.still_playing"), theme::SIZE_TITLE - 8.0, palette::ACCENT));
+                card.spawn((theme::body(words), CountdownSeconds));
+                card.spawn(theme::row(16)).with_children(|r| {
+                    r.spawn(big(
+                        s.get("kiosk.keep_playing"),
+                        UiAction::Kiosk(KioskAction::KeepPlaying),
+                        ButtonLook::Primary,
+                        true,
+                    ));
+                    r.spawn(big(
+                        s.get("kiosk.start_over"),
+                        UiAction::Kiosk(KioskAction::StartOver),
+                        ButtonLook::Normal,
+                        true,
+                    ));
                 });
-        });
+            });
+    });
 }
 
 fn big_node() -> Node {
@@ -449,10 +434,14 @@ fn advance_attract(
     }
 }
 
+/// The loop's screen. The buttons stay put while the captions change, so
+/// that a tap landing as the caption turns is not lost; only the map and the
+/// caption are drawn again at each step.
 #[allow(clippy::too_many_arguments)]
 fn spawn_attract(
     mut commands: Commands,
     roots: Query<Entity, With<AttractRoot>>,
+    bodies: Query<Entity, With<AttractBody>>,
     attract: Res<Attract>,
     commune: Option<Res<Commune>>,
     view: CommuneView,
@@ -461,57 +450,74 @@ fn spawn_attract(
     language: Res<Language>,
 ) {
     let Some(commune) = commune else { return };
-    let fresh = roots.is_empty();
-    if !(fresh || attract.is_changed() || strings.is_changed() || language.is_changed() || view.changed()) {
-        return;
-    }
-    for e in &roots {
-        commands.entity(e).despawn();
-    }
     let s = &*strings;
-    commands.spawn((theme::screen_root(), AttractRoot, DespawnOnExit(Screen::Attract))).with_children(|root| {
-        root.spawn(theme::top_bar()).with_children(|bar| {
-            bar.spawn(theme::text(s.get("title.name"), theme::SIZE_HEADING, palette::ON_BUTTON));
-            bar.spawn(theme::text(s.get("kiosk.recorded"), theme::SIZE_BODY, palette::ON_BUTTON));
-        });
-        root.spawn(Node {
-            flex_grow: 1.0,
-            flex_direction: FlexDirection::Row,
-            column_gap: px(20),
-            padding: UiRect::all(px(20)),
-            min_height: px(0),
-            ..default()
-        })
-        .with_children(|body| {
-            body.spawn(Node { width: percent(50), flex_direction: FlexDirection::Column, ..default() })
-                .with_children(|m| crate::map::spawn(m, &commune, &view, s));
-            body.spawn(Node { width: percent(50), ..theme::column(14) }).with_children(|c| {
-                caption(c, &attract, &commune, s);
-            });
-        });
-        root.spawn(Node {
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            column_gap: px(24),
-            padding: UiRect::all(px(16)),
-            ..default()
-        })
-        .with_children(|b| {
-            b.spawn(big(
-                s.get("kiosk.play"),
-                UiAction::Kiosk(KioskAction::Play),
-                ButtonLook::Primary,
-                language.settled(),
-            ));
-            b.spawn(crate::language::switch_button(s, &language, big_node(), theme::SIZE_HEADING));
-        });
-        for (name, value) in &kiosk.problems {
-            root.spawn(theme::small(
-                s.fill("kiosk.setting_ignored", &[("name", name.clone()), ("value", value.clone())]),
-            ));
+    let whole = roots.is_empty() || strings.is_changed() || language.is_changed();
+    let body = if whole {
+        for e in &roots {
+            commands.entity(e).despawn();
         }
+        let mut body = None;
+        commands.spawn((theme::screen_root(), AttractRoot, DespawnOnExit(Screen::Attract))).with_children(|root| {
+            root.spawn(theme::top_bar()).with_children(|bar| {
+                bar.spawn(theme::text(s.get("title.name"), theme::SIZE_HEADING, palette::ON_BUTTON));
+                bar.spawn(theme::text(s.get("kiosk.recorded"), theme::SIZE_BODY, palette::ON_BUTTON));
+            });
+            body = Some(
+                root.spawn((
+                    AttractBody,
+                    Node {
+                        flex_grow: 1.0,
+                        flex_direction: FlexDirection::Row,
+                        column_gap: px(20),
+                        padding: UiRect::all(px(20)),
+                        min_height: px(0),
+                        // On a short screen the map is cut off rather than drawn under the buttons.
+                        overflow: Overflow::clip(),
+                        ..default()
+                    },
+                ))
+                .id(),
+            );
+            root.spawn(Node {
+                justify_content: JustifyContent::Center,
+                align_items: AlignItems::Center,
+                column_gap: px(24),
+                padding: UiRect::all(px(16)),
+                ..default()
+            })
+            .with_children(|b| {
+                b.spawn(big(
+                    s.get("kiosk.play"),
+                    UiAction::Kiosk(KioskAction::Play),
+                    ButtonLook::Primary,
+                    language.settled(),
+                ));
+                b.spawn(crate::language::switch_button(s, &language, big_node(), theme::SIZE_HEADING));
+            });
+            for (name, value) in &kiosk.problems {
+                root.spawn(theme::small(
+                    s.fill("kiosk.setting_ignored", &[("name", name.clone()), ("value", value.clone())]),
+                ));
+            }
+        });
+        body
+    } else if attract.is_changed() || view.changed() {
+        bodies.iter().next()
+    } else {
+        None
+    };
+    let Some(body) = body else { return };
+    commands.entity(body).despawn_related::<Children>().with_children(|body| {
+        body.spawn(Node { width: percent(50), flex_direction: FlexDirection::Column, ..default() })
+            .with_children(|m| crate::map::spawn(m, &commune, &view, s));
+        body.spawn(Node { width: percent(50), ..theme::column(14) }).with_children(|c| {
+            caption(c, &attract, &commune, s);
+        });
     });
 }
+
+#[derive(Component)]
+struct AttractBody;
 
 /// The words for the loop's current step.
 fn caption(c: &mut ChildSpawnerCommands, attract: &Attract, commune: &Commune, s: &Strings) {

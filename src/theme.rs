@@ -82,6 +82,25 @@ fn on_activate(event: On<Activate>, actions: Query<&UiAction>, mut acts: Message
     }
 }
 
+/// A window over the screen: a dark shade over everything, drawn above
+/// layer `z`, that keeps keyboard focus inside it; its child is the window.
+pub fn modal_shade(z: i32) -> impl Bundle {
+    (
+        GlobalZIndex(z),
+        TabGroup::modal(),
+        Node {
+            position_type: PositionType::Absolute,
+            width: percent(100),
+            height: percent(100),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            padding: UiRect::all(px(16)),
+            ..default()
+        },
+        BackgroundColor(Color::srgba(0.05, 0.04, 0.03, 0.72)),
+    )
+}
+
 /// A full-window root for a screen.
 pub fn screen_root() -> impl Bundle {
     (

@@ -20,6 +20,13 @@ pub fn test_snapshot() -> String {
     SNAPSHOT.with(|s| s.borrow().clone())
 }
 
+/// The size of the game's WebAssembly memory in bytes, for browser tests
+/// and benchmarks that watch it over many kiosk cycles (read-only).
+#[wasm_bindgen]
+pub fn test_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
 pub struct LocalStore;
 
 fn storage() -> Result<web_sys::Storage, String> {

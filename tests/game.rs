@@ -830,10 +830,7 @@ fn english_and_chinese_are_complete() {
     for key in en.keys() {
         assert_eq!(placeholders(&en.get(key)), placeholders(&zh.get(key)), "{key}");
         if key != "language.switch" {
-            assert!(
-                !zh.get(key).is_ascii() || zh.get(key) == en.get(key),
-                "{key} is not translated"
-            );
+            assert!(!zh.get(key).is_ascii() || zh.get(key) == en.get(key), "{key} is not translated");
         }
     }
     let data = sim::Data::builtin();

@@ -64,89 +64,71 @@ fn spawn_overlay(
         Overlay::Settings => "overlay.settings",
         Overlay::None => return,
     };
-    commands
-        .spawn((
-            OverlayRoot,
-            DespawnOnExit(which),
-            GlobalZIndex(10),
-            // Keyboard focus stays inside the open window.
-            bevy::input_focus::tab_navigation::TabGroup::modal(),
-            Node {
-                position_type: PositionType::Absolute,
-                width: percent(100),
-                height: percent(100),
-                justify_content: JustifyContent::Center,
-                align_items: AlignItems::Center,
-                padding: UiRect::all(px(16)),
-                ..default()
-            },
-            BackgroundColor(Color::srgba(0.05, 0.04, 0.03, 0.7)),
-        ))
-        .with_children(|shade| {
-            shade
-                .spawn((
+    commands.spawn((OverlayRoot, DespawnOnExit(which), theme::modal_shade(10))).with_children(|shade| {
+        shade
+            .spawn((
+                Node {
+                    width: percent(100),
+                    max_width: px(900),
+                    max_height: percent(100),
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(10),
+                    padding: UiRect::all(px(16)),
+                    ..default()
+                },
+                BackgroundColor(palette::PAPER),
+            ))
+            .with_children(|w| {
+                w.spawn(Node {
+                    justify_content: JustifyContent::SpaceBetween,
+                    align_items: AlignItems::Center,
+                    ..default()
+                })
+                .with_children(|h| {
+                    h.spawn(theme::heading(s.get(title)));
+                    h.spawn(button_with(s.get("button.close"), UiAction::CloseOverlay, ButtonLook::Primary, true));
+                });
+                w.spawn((
                     Node {
-                        width: percent(100),
-                        max_width: px(900),
-                        max_height: percent(100),
                         flex_direction: FlexDirection::Column,
-                        row_gap: px(10),
-                        padding: UiRect::all(px(16)),
+                        row_gap: px(8),
+                        overflow: Overflow::scroll_y(),
                         ..default()
                     },
-                    BackgroundColor(palette::PAPER),
+                    Scrollable,
+                    ScrollPosition::default(),
                 ))
-                .with_children(|w| {
-                    w.spawn(Node {
-                        justify_content: JustifyContent::SpaceBetween,
-                        align_items: AlignItems::Center,
-                        ..default()
-                    })
-                    .with_children(|h| {
-                        h.spawn(theme::heading(s.get(title)));
-                        h.spawn(button_with(s.get("button.close"), UiAction::CloseOverlay, ButtonLook::Primary, true));
-                    });
-                    w.spawn((
-                        Node {
-                            flex_direction: FlexDirection::Column,
-                            row_gap: px(8),
-                            overflow: Overflow::scroll_y(),
-                            ..default()
-                        },
-                        Scrollable,
-                        ScrollPosition::default(),
-                    ))
-                    .with_children(|list| match which {
-                        Overlay::Codex => codex(list, data, commune.as_deref(), s),
-                        Overlay::Glossary => {
-                            for g in &data.glossary {
-                                entry(list, s.data(&g.term), s.data(&g.definition), citation(data, &g.source), s);
+                .with_children(|list| match which {
+                    Overlay::Codex => codex(list, data, commune.as_deref(), s),
+                    Overlay::Glossary => {
+                        for g in &data.glossary {
+                            entry(list, s.data(&g.term), s.data(&g.definition), citation(data, &g.source), s);
+                        }
+                    }
+                    Overlay::Sources => {
+                        list.spawn(theme::body(s.get("sources.intro")));
+                        for src in &data.sources {
+                            entry(list, src.citation.clone(), s.data(&src.note), String::new(), s);
+                        }
+                    }
+                    Overlay::Settings => {
+                        list.spawn(theme::body(s.get("settings.text_size")));
+                        list.spawn(Node { column_gap: px(8), ..default() }).with_children(|r| {
+                            for pct in [100u16, 125, 150, 200] {
+                                let on = scale.0 == pct;
+                                r.spawn(button_with(
+                                    format!("{pct}%"),
+                                    UiAction::TextScale(pct),
+                                    if on { ButtonLook::Selected } else { ButtonLook::Normal },
+                                    true,
+                                ));
                             }
-                        }
-                        Overlay::Sources => {
-                            list.spawn(theme::body(s.get("sources.intro")));
-                            for src in &data.sources {
-                                entry(list, src.citation.clone(), s.data(&src.note), String::new(), s);
-                            }
-                        }
-                        Overlay::Settings => {
-                            list.spawn(theme::body(s.get("settings.text_size")));
-                            list.spawn(Node { column_gap: px(8), ..default() }).with_children(|r| {
-                                for pct in [100u16, 125, 150, 200] {
-                                    let on = scale.0 == pct;
-                                    r.spawn(button_with(
-                                        format!("{pct}%"),
-                                        UiAction::TextScale(pct),
-                                        if on { ButtonLook::Selected } else { ButtonLook::Normal },
-                                        true,
-                                    ));
-                                }
-                            });
-                        }
-                        Overlay::None => {}
-                    });
+                        });
+                    }
+                    Overlay::None => {}
                 });
-        });
+            });
+    });
 }
 
 fn citation(data: &sim::Data, key: &str) -> String {

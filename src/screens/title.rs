@@ -238,7 +238,9 @@ fn spawn_briefing(
                         ("mu", crate::text::thousands(mu)),
                     ],
                 )));
-                for key in ["briefing.season", "briefing.ledgers", "briefing.stakes", "briefing.sources"] {
+                // The short scenario stops in winter 1959, not at the 1962 conference.
+                let stakes = if scenario == SCENARIO { "briefing.stakes" } else { "briefing.stakes_short" };
+                for key in ["briefing.season", "briefing.ledgers", stakes, "briefing.sources"] {
                     b.spawn(theme::body(s.get(key)));
                 }
                 b.spawn(theme::warning_card()).with_children(|w| {

@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { artifacts, launch, open, press, root, serve, shot, sleep, snapshot, waitFor } from "./lib.mjs";
+import { artifacts, launch, open, playToEnd, press, root, serve, shot, sleep, snapshot, waitFor } from "./lib.mjs";
 
 let server;
 let browser;
@@ -52,34 +52,6 @@ async function answerCheck(page, right) {
     const option = right ? q.answer : (q.answer + 1) % q.options.length;
     await press(page, `Class(Answer(${i}, ${option}))`);
   }
-}
-
-/** Play every season through the canvas: first choices, report what the county expects, deliver. */
-async function playToEnd(page) {
-  for (let step = 0; step < 200; step++) {
-    const snap = await waitFor(page, (s) => s.overlay === "None" && s.controls.length > 0, "a screen");
-    if (snap.screen === "Ending") return snap;
-    if (snap.screen === "YearSummary") {
-      await press(page, "Next");
-      continue;
-    }
-    assert.equal(snap.screen, "Season");
-    if (snap.phase === "News") {
-      const chosen = snap.draft.decisions.choices || {};
-      const open = snap.controls.find((c) => c.id.startsWith("Choose {") && !(c.id.match(/directive: "([^"]+)"/)[1] in chosen));
-      await press(page, open ? open.id : "Next");
-      continue;
-    }
-    if (snap.phase === "Report") {
-      await press(page, "Report(CountyExpectation)", undefined, { mayNotChange: true });
-    }
-    const before = JSON.stringify([snap.season, snap.phase]);
-    // The game may take a frame or two to take in the report before Next is open.
-    await waitFor(page, (s) => s.controls.some((c) => c.id === "Next" && c.enabled), "Next to open", 30_000);
-    await press(page, "Next");
-    await waitFor(page, (s) => JSON.stringify([s.season, s.phase]) !== before || s.screen !== "Season", "the game to move on");
-  }
-  throw new Error("the game did not end");
 }
 
 /** The page the game sent to print, shown as print media in a page of its own. */

@@ -77,8 +77,8 @@ export async function launch() {
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Open a page and collect its errors and console output. */
-export async function open(browser, url, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function open(browser, url, viewport = { width: 1280, height: 800 }, { hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, hasTouch });
   const page = await context.newPage();
   page.errors = [];
   page.logs = [];
@@ -182,7 +182,11 @@ export async function press(page, id, what = String(id), { mayNotChange = false 
   await page.mouse.down();
   await sleep(250);
   await page.mouse.up();
-  // Wait for the game to react: anything in the snapshot changes.
+  return reacted(page, before, `pressing ${what}`, mayNotChange);
+}
+
+/** Wait for the game to react: anything in the snapshot changes. */
+async function reacted(page, before, what, mayNotChange) {
   const end = Date.now() + 30_000;
   while (Date.now() < end) {
     const now = await snapshot(page);
@@ -192,7 +196,7 @@ export async function press(page, id, what = String(id), { mayNotChange = false 
     if (mayNotChange && Date.now() > end - 27_000) return now;
     await sleep(150);
   }
-  throw new Error(`pressing ${what} changed nothing`);
+  throw new Error(`${what} changed nothing`);
 }
 
 /** Tab until the control has keyboard focus, then activate it with Enter. */
@@ -250,4 +254,110 @@ export async function replayer() {
     const len = new DataView(ex.memory.buffer).getUint32(out, true);
     return JSON.parse(new TextDecoder().decode(new Uint8Array(ex.memory.buffer, out + 4, len)));
   };
+}
+
+/** Touch input through the browser's own touch events (Chromium DevTools protocol). */
+async function touchSession(page) {
+  if (!page.touch) page.touch = await page.context().newCDPSession(page);
+  return page.touch;
+}
+
+/** Drag a finger from (x, y) by dy, in a few moves, as a visitor scrolls. */
+export async function swipe(page, x, y, dy) {
+  const cdp = await touchSession(page);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+  await sleep(200);
+  for (let i = 1; i <= 4; i++) {
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y + (dy * i) / 4 }] });
+    await sleep(200);
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await sleep(300);
+}
+
+/**
+ * Tap a control with a finger: swipe it into view if needed, then touch
+ * down and lift in different frames. No mouse or keyboard event is sent.
+ */
+export async function tap(page, id, what = String(id), { mayNotChange = false } = {}) {
+  const viewport = page.viewportSize();
+  const box = await page.locator("#game").boundingBox();
+  let { snap, control } = await settled(page, id, what);
+  for (let i = 0; i < 40 && !visibleIn(snap, control, viewport); i++) {
+    const p = snap.scrollables[control.panel];
+    const top = p ? p.y : 0;
+    const bottom = p ? p.y + p.h : viewport.height;
+    const cy = control.rect.y + control.rect.h / 2;
+    // A finger moving up scrolls the content down.
+    const dy = cy > bottom ? -Math.min(300, cy - bottom + 80) : Math.min(300, top - cy + 80);
+    const sx = box.x + (p ? p.x + p.w / 2 : viewport.width / 2);
+    const sy = box.y + (p ? p.y + p.h / 2 : viewport.height / 2);
+    await swipe(page, sx, sy - dy / 2, dy);
+    ({ snap, control } = await settled(page, id, what));
+  }
+  if (!control.enabled) throw new Error(`control ${what} is disabled`);
+  const x = box.x + control.rect.x + control.rect.w / 2;
+  const y = box.y + control.rect.y + control.rect.h / 2;
+  const before = JSON.stringify({ ...snap, focus: null });
+  const cdp = await touchSession(page);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+  await sleep(300);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  return reacted(page, before, `tapping ${what}`, mayNotChange);
+}
+
+/** The game's WebAssembly memory and the page's JavaScript heap, in bytes. */
+export async function memory(page) {
+  return page.evaluate(() => ({
+    wasm: window.wasmBindings.test_memory_bytes(),
+    js: performance.memory ? performance.memory.usedJSHeapSize : null,
+  }));
+}
+
+/**
+ * Play every season through the canvas to the ending: each directive's first
+ * open choice, then `labour(snap)` if given, the report `report`, delivery.
+ * `act` is how a control is used (`press` with the mouse, `tap` by touch);
+ * `seen(snap)` is called on every screen shown; `stop(snap)` ends early.
+ */
+export async function playToEnd(page, { act = press, report = "Report(CountyExpectation)", labour = null, seen = async () => {}, stop = () => false } = {}) {
+  for (let step = 0; step < 200; step++) {
+    // A screen at rest: in a season, the phase shown is the draft's (they
+    // differ for a frame while a season is being played).
+    const snap = await waitFor(
+      page,
+      (s) => s.overlay === "None" && s.controls.length > 0 && (s.screen !== "Season" || s.phase === s.draft?.phase),
+      "a screen",
+    );
+    if (process.env.E2E_TRACE) console.error("play", step, snap.screen, snap.season, snap.phase);
+    await seen(snap);
+    if (snap.screen === "Ending" || stop(snap)) return snap;
+    if (snap.screen === "YearSummary") {
+      await act(page, "Next");
+      continue;
+    }
+    if (snap.screen !== "Season") throw new Error(`unexpected screen ${snap.screen}`);
+    if (snap.phase === "News") {
+      const chosen = snap.draft.decisions.choices || {};
+      const open = snap.controls.find((c) => c.id.startsWith("Choose {") && !(c.id.match(/directive: "([^"]+)"/)[1] in chosen));
+      if (open) {
+        const directive = open.id.match(/directive: "([^"]+)"/)[1];
+        await act(page, open.id);
+        await waitFor(page, (s) => directive in (s.draft?.decisions.choices || {}), "the answer to register", 30_000);
+        continue;
+      }
+    }
+    if (snap.phase === "Labour" && labour) await labour(snap);
+    if (snap.phase === "Report") await act(page, report, undefined, { mayNotChange: true });
+    const was = JSON.stringify([snap.season, snap.phase]);
+    // The game may take a frame or two to take in the report before Next is open.
+    await waitFor(page, (s) => s.controls.some((c) => c.id === "Next" && c.enabled), "Next to open", 30_000);
+    await act(page, "Next");
+    await waitFor(
+      page,
+      (s) => s.screen !== "Season" || (JSON.stringify([s.season, s.phase]) !== was && s.phase === s.draft?.phase),
+      "the game to move on",
+    );
+  }
+  throw new Error("the game did not end");
 }
