@@ -682,6 +682,23 @@ mod flow {
         assert_eq!(screen(&app), Screen::Attract);
     }
 
+    /// The title is drawn once and then left alone until something on it
+    /// changes: a rebuild between a press and its release loses the click.
+    #[test]
+    fn the_title_is_not_rebuilt_while_nothing_changes() {
+        let mut app = app(MemoryStore::default());
+        let buttons = |app: &mut App| {
+            let w = app.world_mut();
+            let mut q = w.query_filtered::<Entity, With<UiAction>>();
+            q.iter(w).collect::<Vec<_>>()
+        };
+        let before = buttons(&mut app);
+        for _ in 0..3 {
+            app.update();
+        }
+        assert_eq!(before, buttons(&mut app));
+    }
+
     #[test]
     fn kiosk_settings_that_cannot_be_used_are_named_and_the_defaults_kept() {
         use great_leap::kiosk::Kiosk;

@@ -17,23 +17,13 @@ pub const SCENARIO: &str = "full";
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<ConfirmNew>()
-        .add_systems(
-            OnEnter(Screen::Title),
-            (|mut c: ResMut<ConfirmNew>| c.0 = false, spawn_title).chain().run_if(not(crate::kiosk::on)),
-        )
+        .add_systems(OnEnter(Screen::Title), (|mut c: ResMut<ConfirmNew>| c.0 = false).run_if(not(crate::kiosk::on)))
         .add_systems(OnEnter(Screen::Briefing), spawn_briefing)
         .add_systems(Update, handle_acts.run_if(in_state(Screen::Title).or_else(in_state(Screen::Briefing))))
-        .add_systems(
-            Update,
-            spawn_title.run_if(
-                in_state(Screen::Title).and_then(not(crate::kiosk::on)).and_then(
-                    resource_changed::<SaveStatus>
-                        .or_else(resource_changed::<ConfirmNew>)
-                        .or_else(resource_changed::<Launch>)
-                        .or_else(resource_changed::<crate::language::Language>),
-                ),
-            ),
-        );
+        // Every frame on the title, so that its change checks compare with
+        // the frame before: a run condition evaluated only now and then saw
+        // old changes and rebuilt the screen under the player's finger.
+        .add_systems(Update, spawn_title.run_if(in_state(Screen::Title).and_then(not(crate::kiosk::on))));
 }
 
 #[derive(Component)]
@@ -57,7 +47,8 @@ fn centred_column() -> Node {
     }
 }
 
-/// The title screen; spawned on entering it, and again when the save's status changes.
+/// The title screen; spawned on entering it, and again when the save's
+/// status, the link, the language or the new-game question changes.
 fn spawn_title(
     mut commands: Commands,
     roots: Query<Entity, With<TitleRoot>>,
@@ -67,6 +58,10 @@ fn spawn_title(
     launch: Res<Launch>,
     (language, kiosk): (Res<crate::language::Language>, Res<crate::kiosk::Kiosk>),
 ) {
+    let changed = status.is_changed() || confirm.is_changed() || launch.is_changed() || language.is_changed();
+    if !roots.is_empty() && !changed {
+        return;
+    }
     for e in &roots {
         commands.entity(e).despawn();
     }

@@ -110,6 +110,8 @@ test("a visitor plays the kiosk game to its end by touch, in Chinese", async (t)
   assert.deepEqual(page.errors, []);
 });
 
+// In English every kind of screen; in Chinese the screens the Chinese game
+// above does not show at this size (its season phases are shot at 1366).
 for (const lang of ["en", "zh"]) {
   test(`every kiosk screen at 1920 x 1080 has large targets and text (${lang})`, async (t) => {
     const { page } = await kiosk(t, `?kiosk=1&lang=${lang}`);
@@ -130,6 +132,10 @@ for (const lang of ["en", "zh"]) {
     await look(await waitFor(page, (s) => s.controls.some((c) => c.id === "Kiosk(KeepPlaying)"), "the question"), "3-still-playing");
     await tap(page, "Kiosk(KeepPlaying)");
     await waitFor(page, (s) => !s.controls.some((c) => c.id === "Kiosk(KeepPlaying)"), "the question to go");
+    if (lang === "zh") {
+      await look(await waitFor(page, onScreen("Season"), "the news"), "4-1-news");
+      return;
+    }
     // The first season (a harvest season) has every phase.
     const phases = [];
     await playToEnd(page, {
