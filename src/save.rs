@@ -2,13 +2,19 @@
 //! decisions) plus the season in progress; loading replays the run with the
 //! rules core, so a save that does not replay is reported, never trusted.
 //! The previous save is kept until the new one is written and read back.
+//!
+//! Formats: 1 had no state hash; 2 (this one) carries the rules core's state
+//! hash where the game stands, so a save whose decisions now lead elsewhere
+//! (the rules changed under it) is told apart from one that replays exactly.
+//! An older save is migrated on load; a newer one is refused and kept.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
-use sim::{Data, Run, SeasonRef};
+use sim::input::{self, InputError};
+use sim::{Data, Run, SeasonRef, SimError};
 
 use crate::lesson::Student;
 use crate::rules::Commune;
@@ -17,7 +23,7 @@ use crate::screens::season::Draft;
 pub const KEY: &str = "great-leap.save";
 pub const PREVIOUS: &str = "great-leap.save.previous";
 pub const DAMAGED: &str = "great-leap.save.damaged";
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct SaveGame {
@@ -28,28 +34,111 @@ pub struct SaveGame {
     /// The assignment this game was started for, if any.
     #[serde(default)]
     pub student: Option<Student>,
+    /// The rules core's state hash after the run's last season.
+    pub hash: String,
+}
+
+/// Format 1 (game 0.1 before saves carried a hash): the same, without `hash`.
+#[derive(Deserialize)]
+struct SaveGameV1 {
+    game_version: String,
+    run: Run,
+    draft: Draft,
+    #[serde(default)]
+    student: Option<Student>,
+}
+
+/// Why a saved game cannot be used, in a form the interface puts into words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// The browser's storage refused (full, blocked or broken).
+    Storage(StoreError),
+    /// Too large, too deep, not JSON or not of a save's form.
+    Input(InputError),
+    /// JSON, but not a saved game of this game.
+    NotASave,
+    /// Saved by a newer version of the game.
+    Newer { format: u32 },
+    /// Saved with other scenario data.
+    ScenarioVersion { found: u32, expected: u32 },
+    /// The decisions do not replay with these rules.
+    Replay,
+    /// The decisions replay, but to another state than when the game was saved.
+    RulesChanged,
+    /// The new save could not be read back after writing.
+    ReadBack,
+}
+
+impl SaveError {
+    /// The interface string for this error, and its values.
+    pub fn key(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            SaveError::Storage(StoreError::Unavailable) => ("save.error.storage_unavailable", vec![]),
+            SaveError::Storage(StoreError::Full) => ("save.error.storage_full", vec![]),
+            SaveError::Storage(StoreError::Failed) => ("save.error.storage_failed", vec![]),
+            SaveError::Input(e) => e.key(),
+            SaveError::NotASave => ("save.error.not_a_save", vec![]),
+            SaveError::Newer { format } => ("save.error.newer", vec![("format", format.to_string())]),
+            SaveError::ScenarioVersion { found, expected } => {
+                ("save.error.scenario_version", vec![("found", found.to_string()), ("expected", expected.to_string())])
+            }
+            SaveError::Replay => ("save.error.replay", vec![]),
+            SaveError::RulesChanged => ("save.error.rules_changed", vec![]),
+            SaveError::ReadBack => ("save.error.read_back", vec![]),
+        }
+    }
+}
+
+impl std::fmt::Display for SaveError {
+    /// For logs and test snapshots; players see the interface string.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Input(e) => write!(f, "{e}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+impl From<SimError> for SaveError {
+    fn from(e: SimError) -> SaveError {
+        match e {
+            SimError::WrongVersion { found, expected, .. } => SaveError::ScenarioVersion { found, expected },
+            _ => SaveError::Replay,
+        }
+    }
+}
+
+/// What can go wrong with the browser's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// This page may keep nothing (storage blocked or missing).
+    Unavailable,
+    /// The browser would keep no more (its quota is used up).
+    Full,
+    /// Reading or changing storage failed otherwise.
+    Failed,
 }
 
 /// Where saves go: the browser's local storage, or memory in tests.
 pub trait Store: Send + Sync + 'static {
-    fn get(&self, key: &str) -> Result<Option<String>, String>;
-    fn set(&self, key: &str, value: &str) -> Result<(), String>;
-    fn remove(&self, key: &str) -> Result<(), String>;
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
 }
 
 #[derive(Default, Clone)]
 pub struct MemoryStore(pub Arc<Mutex<BTreeMap<String, String>>>);
 
 impl Store for MemoryStore {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        Ok(self.0.lock().map_err(|e| e.to_string())?.get(key).cloned())
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.0.lock().map_err(|_| StoreError::Failed)?.get(key).cloned())
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        self.0.lock().map_err(|e| e.to_string())?.insert(key.into(), value.into());
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.lock().map_err(|_| StoreError::Failed)?.insert(key.into(), value.into());
         Ok(())
     }
-    fn remove(&self, key: &str) -> Result<(), String> {
-        self.0.lock().map_err(|e| e.to_string())?.remove(key);
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0.lock().map_err(|_| StoreError::Failed)?.remove(key);
         Ok(())
     }
 }
@@ -64,8 +153,8 @@ pub enum SaveStatus {
     None,
     /// A save that replays, with where its game stands.
     Ready(Box<SavedGame>),
-    /// A save that cannot be used, with the reason in words.
-    Damaged(String),
+    /// A save that cannot be used, and why.
+    Damaged(SaveError),
 }
 
 /// A save that has been checked by replaying it, and what the replay showed.
@@ -80,19 +169,22 @@ pub struct SavedGame {
 
 /// The last thing that went wrong with saving, for a notice on screen.
 #[derive(Resource, Clone, Debug, Default)]
-pub struct SaveProblem(pub Option<String>);
+pub struct SaveProblem(pub Option<SaveError>);
 
 pub fn plugin(app: &mut App) {
     if !app.world().contains_resource::<Storage>() {
         app.insert_resource(Storage(Box::new(MemoryStore::default())));
     }
-    app.init_resource::<SaveStatus>()
+    // (The window plugin registers it too; headless tests have no window.)
+    app.add_message::<bevy::window::RequestRedraw>()
+        .init_resource::<SaveStatus>()
         .init_resource::<SaveProblem>()
         .add_systems(Startup, check_saved_game)
         .add_systems(Last, autosave.run_if(resource_exists::<Commune>.and_then(resource_exists::<Draft>)));
 }
 
-/// Read and check the saved game: it must parse and replay.
+/// Read and check the saved game: it must parse and replay. If the newest
+/// save is missing, the one before it is used.
 pub fn inspect(store: &dyn Store, data: &Data) -> SaveStatus {
     let text = match store.get(KEY) {
         Ok(Some(t)) => t,
@@ -100,7 +192,10 @@ pub fn inspect(store: &dyn Store, data: &Data) -> SaveStatus {
             Ok(Some(t)) => t,
             _ => return SaveStatus::None,
         },
-        Err(e) => return SaveStatus::Damaged(format!("storage: {e}")),
+        // A browser that keeps nothing has no save to offer; the first
+        // autosave says so on screen.
+        Err(StoreError::Unavailable) => return SaveStatus::None,
+        Err(e) => return SaveStatus::Damaged(SaveError::Storage(e)),
     };
     match check(&text, data) {
         Ok(saved) => SaveStatus::Ready(Box::new(saved)),
@@ -108,17 +203,48 @@ pub fn inspect(store: &dyn Store, data: &Data) -> SaveStatus {
     }
 }
 
-pub fn parse(text: &str, data: &Data) -> Result<SaveGame, String> {
+pub fn parse(text: &str, data: &Data) -> Result<SaveGame, SaveError> {
     check(text, data).map(|saved| saved.save)
 }
 
-/// Parse a save and replay its decisions with the rules core.
-pub fn check(text: &str, data: &Data) -> Result<SavedGame, String> {
-    let save: SaveGame = serde_json::from_str(text).map_err(|e| format!("not a saved game ({e})"))?;
-    if save.format != FORMAT {
-        return Err(format!("saved by a different version of the game (format {})", save.format));
+/// Parse a save of any known format within the limits, migrate it to this
+/// format, and replay its decisions with the rules core.
+pub fn check(text: &str, data: &Data) -> Result<SavedGame, SaveError> {
+    let value: serde_json::Value = input::parse_json(text, input::SAVE).map_err(SaveError::Input)?;
+    let format = match value.get("format") {
+        Some(f) => f.as_u64(),
+        None => return Err(SaveError::NotASave),
+    };
+    // A format-1 save has no hash to compare; it gets the replay's.
+    let (save, recorded) = match format {
+        Some(1) => {
+            let old: SaveGameV1 = input::from_value(value).map_err(SaveError::Input)?;
+            let save = SaveGame {
+                format: FORMAT,
+                game_version: old.game_version,
+                run: old.run,
+                draft: old.draft,
+                student: old.student,
+                hash: String::new(),
+            };
+            (save, None)
+        }
+        Some(f) if f == u64::from(FORMAT) => {
+            let save: SaveGame = input::from_value(value).map_err(SaveError::Input)?;
+            let recorded = save.hash.clone();
+            (save, Some(recorded))
+        }
+        Some(f) if f > u64::from(FORMAT) => {
+            return Err(SaveError::Newer { format: u32::try_from(f).unwrap_or(u32::MAX) });
+        }
+        _ => return Err(SaveError::NotASave),
+    };
+    let replayed = sim::replay(data, &save.run)?;
+    let hash = replayed.state.hash();
+    if recorded.is_some_and(|h| h != hash) {
+        return Err(SaveError::RulesChanged);
     }
-    let replayed = sim::replay(data, &save.run).map_err(|e| format!("the saved decisions do not replay: {e}"))?;
+    let save = SaveGame { hash, ..save };
     Ok(SavedGame { now: replayed.state.now(), over: replayed.state.is_over(), save })
 }
 
@@ -127,18 +253,30 @@ fn check_saved_game(storage: Res<Storage>, commune_data: Res<crate::rules::GameD
 }
 
 /// Write the new save, keeping the previous one until the new one reads back.
-pub fn write(store: &dyn Store, save: &SaveGame) -> Result<(), String> {
-    let text = serde_json::to_string(save).map_err(|e| e.to_string())?;
-    if let Some(old) = store.get(KEY)? {
+pub fn write(store: &dyn Store, save: &SaveGame) -> Result<(), SaveError> {
+    let text = serde_json::to_string(save).map_err(|_| SaveError::Storage(StoreError::Failed))?;
+    if let Some(old) = store.get(KEY).map_err(SaveError::Storage)? {
         if old == text {
             return Ok(());
         }
-        store.set(PREVIOUS, &old)?;
+        store.set(PREVIOUS, &old).map_err(SaveError::Storage)?;
     }
-    store.set(KEY, &text)?;
-    match store.get(KEY)? {
+    store.set(KEY, &text).map_err(SaveError::Storage)?;
+    match store.get(KEY).map_err(SaveError::Storage)? {
         Some(back) if back == text => Ok(()),
-        _ => Err("the save did not read back".into()),
+        _ => Err(SaveError::ReadBack),
+    }
+}
+
+/// The save of the game in progress.
+pub fn of(commune: &Commune, draft: &Draft, student: &Student) -> SaveGame {
+    SaveGame {
+        format: FORMAT,
+        game_version: env!("CARGO_PKG_VERSION").to_string(),
+        run: commune.run.clone(),
+        draft: draft.clone(),
+        student: student.assignment.is_some().then(|| student.clone()),
+        hash: commune.state.hash(),
     }
 }
 
@@ -149,23 +287,26 @@ fn autosave(
     storage: Res<Storage>,
     mut problem: ResMut<SaveProblem>,
     mut status: ResMut<SaveStatus>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     if !commune.is_changed() && !draft.is_changed() && !student.is_changed() {
         return;
     }
-    let save = SaveGame {
-        format: FORMAT,
-        game_version: env!("CARGO_PKG_VERSION").to_string(),
-        run: commune.run.clone(),
-        draft: draft.clone(),
-        student: student.assignment.is_some().then(|| student.clone()),
-    };
+    let save = of(&commune, &draft, &student);
     match write(storage.0.as_ref(), &save) {
         Ok(()) => {
-            problem.0 = None;
+            if problem.0.is_some() {
+                problem.0 = None;
+            }
             let saved = SavedGame { save, now: commune.state.now(), over: commune.state.is_over() };
             *status = SaveStatus::Ready(Box::new(saved));
         }
-        Err(e) => problem.0 = Some(e),
+        Err(e) => {
+            // Shown on the season screen; draw a frame for it now.
+            if problem.0.as_ref() != Some(&e) {
+                problem.0 = Some(e);
+                redraw.write(bevy::window::RequestRedraw);
+            }
+        }
     }
 }

@@ -69,8 +69,15 @@ impl Strings {
         Strings {
             lang: lang.code().into(),
             reduced: false,
-            table: serde_json::from_str(json).expect("the i18n files are valid (tested)"),
+            // The shipped files always parse (tested); were one broken, its
+            // keys would show rather than the game stop.
+            table: Strings::parse(json).unwrap_or_default(),
         }
+    }
+
+    /// A language file: one flat object of strings, within the data limits.
+    pub fn parse(json: &str) -> Result<BTreeMap<String, String>, sim::InputError> {
+        sim::input::parse_json(json, sim::input::DATA)
     }
 
     pub fn language(&self) -> Lang {

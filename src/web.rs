@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::hooks::SnapshotJson;
-use crate::save::{Storage, Store};
+use crate::save::{Storage, Store, StoreError};
 
 thread_local! {
     static SNAPSHOT: RefCell<String> = const { RefCell::new(String::new()) };
@@ -29,23 +29,26 @@ pub fn test_memory_bytes() -> f64 {
 
 pub struct LocalStore;
 
-fn storage() -> Result<web_sys::Storage, String> {
+fn storage() -> Result<web_sys::Storage, StoreError> {
     web_sys::window()
-        .ok_or("no window")?
+        .ok_or(StoreError::Unavailable)?
         .local_storage()
-        .map_err(|_| "local storage is not allowed here".to_string())?
-        .ok_or_else(|| "local storage is not available".to_string())
+        .map_err(|_| StoreError::Unavailable)?
+        .ok_or(StoreError::Unavailable)
 }
 
 impl Store for LocalStore {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        storage()?.get_item(key).map_err(|_| "could not read local storage".into())
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        storage()?.get_item(key).map_err(|_| StoreError::Failed)
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        storage()?.set_item(key, value).map_err(|_| "local storage is full or not allowed".into())
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        storage()?.set_item(key, value).map_err(|e| {
+            let quota = e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == "QuotaExceededError");
+            if quota { StoreError::Full } else { StoreError::Failed }
+        })
     }
-    fn remove(&self, key: &str) -> Result<(), String> {
-        storage()?.remove_item(key).map_err(|_| "could not change local storage".into())
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        storage()?.remove_item(key).map_err(|_| StoreError::Failed)
     }
 }
 

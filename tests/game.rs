@@ -317,7 +317,9 @@ mod flow {
         let SaveStatus::Damaged(reason) = app.world().resource::<SaveStatus>().clone() else {
             panic!("a corrupt save must be reported")
         };
-        assert!(reason.contains("not a saved game"), "{reason}");
+        assert!(matches!(reason, save::SaveError::Input(sim::InputError::Syntax { .. })), "{reason:?}");
+        let snapshot = app.world().resource::<great_leap::hooks::SnapshotJson>().0.clone();
+        assert!(snapshot.contains("not readable as JSON"), "the reason is on screen: {snapshot}");
         let snapshot = app.world().resource::<great_leap::hooks::SnapshotJson>().0.clone();
         assert!(snapshot.contains("KeepDamagedSave") && snapshot.contains("DeleteDamagedSave"), "{snapshot}");
 
@@ -335,25 +337,137 @@ mod flow {
         assert_eq!(*app.world().resource::<SaveStatus>(), SaveStatus::None);
     }
 
+    fn save_of(run: sim::Run, data: &sim::Data) -> save::SaveGame {
+        let commune = Commune::restore(std::sync::Arc::new(data.clone()), run.clone()).unwrap();
+        let draft = Draft::for_season(&commune, None);
+        save::of(&commune, &draft, &great_leap::lesson::Student::default())
+    }
+
     #[test]
     fn a_save_whose_decisions_do_not_replay_is_refused() {
         let data = sim::Data::builtin();
         let (mut run, _) = sim::policy::play(sim::policy::Policy::Historical, &data, "full", 4).unwrap();
         run.seasons.truncate(3);
-        run.seasons[1].labour.clear();
-        let commune = Commune::new(std::sync::Arc::new(data.clone()), "full", 4).unwrap();
-        let save = save::SaveGame {
-            format: save::FORMAT,
-            game_version: "test".into(),
-            run,
-            draft: Draft::for_season(&commune, None),
-            student: None,
-        };
+        let mut save = save_of(run, &data);
+        save.run.seasons[1].labour.clear();
         let text = serde_json::to_string(&save).unwrap();
-        let err = save::parse(&text, &data).unwrap_err();
-        assert!(err.contains("do not replay"), "{err}");
-        let other = text.replace("\"format\":1", "\"format\":99");
-        assert!(save::parse(&other, &data).unwrap_err().contains("format 99"));
+        assert_eq!(save::parse(&text, &data).unwrap_err(), save::SaveError::Replay);
+        let other = text.replacen("\"format\":2", "\"format\":99", 1);
+        assert_eq!(save::parse(&other, &data).unwrap_err(), save::SaveError::Newer { format: 99 });
+    }
+
+    #[test]
+    fn a_save_that_replays_to_another_state_is_refused() {
+        // As if the rules had changed since the game was saved: the decisions
+        // replay, but not to the state the save recorded.
+        let data = sim::Data::builtin();
+        let (mut run, _) = sim::policy::play(sim::policy::Policy::Historical, &data, "full", 4).unwrap();
+        run.seasons.truncate(3);
+        let mut save = save_of(run, &data);
+        assert!(save::parse(&serde_json::to_string(&save).unwrap(), &data).is_ok());
+        save.hash = "0123456789abcdef".into();
+        let text = serde_json::to_string(&save).unwrap();
+        assert_eq!(save::parse(&text, &data).unwrap_err(), save::SaveError::RulesChanged);
+        // Other scenario data.
+        save.run.scenario_version += 1;
+        let text = serde_json::to_string(&save).unwrap();
+        assert_eq!(
+            save::parse(&text, &data).unwrap_err(),
+            save::SaveError::ScenarioVersion { found: data.version + 1, expected: data.version }
+        );
+    }
+
+    #[test]
+    fn saves_of_every_past_format_are_migrated_and_resume_where_they_stood() {
+        let data = sim::Data::builtin();
+        for (file, hash, stood_at) in [
+            ("format-1-free-game.json", "a2b3e086b0cb8282", Phase::Labour),
+            ("format-1-assignment.json", "a4560ecacd57d684", Phase::News),
+        ] {
+            let text = std::fs::read_to_string(format!("tests/saves/{file}")).unwrap();
+            let old: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(old["format"], 1, "{file} is a format-1 save");
+            let migrated = save::parse(&text, &data).unwrap();
+            assert_eq!(migrated.format, save::FORMAT);
+            assert_eq!(migrated.hash, hash, "{file}: the state the golden run reaches");
+            assert_eq!(serde_json::to_value(&migrated.run).unwrap(), old["run"]);
+
+            // Loaded by the game: Continue goes back to the same place, and
+            // the next autosave writes the current format.
+            let store = MemoryStore::default();
+            store.set_raw(save::KEY, &text);
+            let mut app = app(store.clone());
+            assert!(matches!(app.world().resource::<SaveStatus>(), SaveStatus::Ready(_)), "{file}");
+            act(&mut app, UiAction::Continue);
+            app.update();
+            assert_eq!(screen(&app), Screen::Season, "{file}");
+            assert_eq!(phase(&app), stood_at, "{file}");
+            assert_eq!(app.world().resource::<Commune>().state.hash(), hash, "{file}");
+            if file.contains("assignment") {
+                let student = app.world().resource::<great_leap::lesson::Student>();
+                assert_eq!(student.nickname.as_deref(), Some("Mei"));
+                assert_eq!(student.assignment.as_ref().unwrap().scenario, "kiosk");
+            }
+            // The first autosave writes the current format, and keeps the
+            // format-1 text as the previous save.
+            let written: serde_json::Value = serde_json::from_str(&store.get_raw(save::KEY).unwrap()).unwrap();
+            assert_eq!(written["format"], save::FORMAT);
+            assert_eq!(store.get_raw(save::PREVIOUS).unwrap(), text, "{file}");
+        }
+    }
+
+    #[test]
+    fn saves_beyond_the_limits_are_refused_unparsed_and_kept() {
+        let data = sim::Data::builtin();
+        let huge = format!("{{\"format\":2,\"pad\":\"{}\"}}", "x".repeat(4 * 1024 * 1024));
+        let deep = format!("{{\"format\":2,\"run\":{}{}}}", "[".repeat(40), "]".repeat(40));
+        let cases = [
+            (huge, "too_large"),
+            (deep, "too_deep"),
+            ("".to_string(), "empty"),
+            ("[1,2,3]".to_string(), "not_a_save"),
+            ("{\"format\":\"two\"}".to_string(), "not_a_save"),
+            ("{\"format\":2,\"run\":1}".to_string(), "shape"),
+        ];
+        for (text, key) in cases {
+            let err = save::parse(&text, &data).unwrap_err();
+            assert!(err.key().0.ends_with(key), "{key}: {err:?}");
+            let store = MemoryStore::default();
+            store.set_raw(save::KEY, &text);
+            let app = app(store.clone());
+            assert!(matches!(app.world().resource::<SaveStatus>(), SaveStatus::Damaged(_)), "{key}");
+            assert_eq!(store.get_raw(save::KEY).as_deref(), Some(text.as_str()), "{key}: nothing is deleted");
+            let snapshot = app.world().resource::<great_leap::hooks::SnapshotJson>().0.clone();
+            assert!(snapshot.contains("KeepDamagedSave"), "{key}: the player is asked");
+        }
+    }
+
+    #[test]
+    fn a_save_the_browser_refuses_is_said_on_screen_and_the_game_goes_on() {
+        /// Storage that is full: every write fails.
+        struct Full(MemoryStore);
+        impl Store for Full {
+            fn get(&self, key: &str) -> Result<Option<String>, save::StoreError> {
+                self.0.get(key)
+            }
+            fn set(&self, _: &str, _: &str) -> Result<(), save::StoreError> {
+                Err(save::StoreError::Full)
+            }
+            fn remove(&self, key: &str) -> Result<(), save::StoreError> {
+                self.0.remove(key)
+            }
+        }
+        let mut app = app(MemoryStore::default());
+        app.insert_resource(Storage(Box::new(Full(MemoryStore::default()))));
+        start_new_game(&mut app);
+        play_season(&mut app);
+        let problem = app.world().resource::<save::SaveProblem>().0.clone();
+        assert_eq!(problem, Some(save::SaveError::Storage(save::StoreError::Full)));
+        let snapshot = app.world().resource::<great_leap::hooks::SnapshotJson>().0.clone();
+        assert!(snapshot.contains("could not be saved") && snapshot.contains("storage is full"), "{snapshot}");
+        // Play goes on.
+        play_season(&mut app);
+        assert_eq!(app.world().resource::<Commune>().run.seasons.len(), 2);
     }
 
     #[test]
@@ -361,13 +475,7 @@ mod flow {
         let store = MemoryStore::default();
         let data = sim::Data::builtin();
         let commune = Commune::new(std::sync::Arc::new(data.clone()), "full", 9).unwrap();
-        let mut save = save::SaveGame {
-            format: save::FORMAT,
-            game_version: "test".into(),
-            run: commune.run.clone(),
-            draft: Draft::for_season(&commune, None),
-            student: None,
-        };
+        let mut save = save::of(&commune, &Draft::for_season(&commune, None), &great_leap::lesson::Student::default());
         save::write(&store, &save).unwrap();
         let first = store.get_raw(save::KEY).unwrap();
         save.draft.phase = Phase::Labour;
@@ -960,6 +1068,99 @@ fn data_templates_leave_units_to_the_formatter() {
     for (id, text) in data.texts() {
         for (lang, t) in text.iter() {
             assert!(!t.contains("_kg} kg") && !t.contains("_kg} t"), "{id} ({lang}) repeats the unit: {t}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fuzzing the game's own parsers: saves, the page's query (kiosk settings,
+// language, the link), and the language files. Any text gets a value or a
+// typed error, never a panic.
+
+mod fuzz {
+    use std::sync::{Arc, OnceLock};
+
+    use great_leap::kiosk::{COUNTDOWN_RANGE, IDLE_RANGE, Kiosk};
+    use great_leap::rules::Commune;
+    use great_leap::save;
+    use great_leap::screens::season::Draft;
+    use great_leap::text::{Lang, Strings};
+    use proptest::prelude::*;
+
+    fn data() -> &'static sim::Data {
+        static DATA: OnceLock<sim::Data> = OnceLock::new();
+        DATA.get_or_init(sim::Data::builtin)
+    }
+
+    /// A save of a game six seasons in, made once.
+    fn save_text() -> &'static str {
+        static TEXT: OnceLock<String> = OnceLock::new();
+        TEXT.get_or_init(|| {
+            let (mut run, _) = sim::policy::play(sim::policy::Policy::Historical, data(), "full", 12).unwrap();
+            run.seasons.truncate(6);
+            let commune = Commune::restore(Arc::new(data().clone()), run).unwrap();
+            let draft = Draft::for_season(&commune, None);
+            serde_json::to_string(&save::of(&commune, &draft, &great_leap::lesson::Student::default())).unwrap()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(testkit::cases(10_000))]
+
+        #[test]
+        fn any_text_in_the_save_slot_is_loaded_or_refused(text in prop_oneof![testkit::any_text(200), testkit::json_like(60)]) {
+            if let Err(e) = save::parse(&text, data()) {
+                prop_assert!(!e.key().0.is_empty());
+            }
+        }
+
+        #[test]
+        fn any_page_query_gives_kiosk_settings_within_their_ranges(query in prop_oneof![
+            testkit::any_text(60),
+            "((kiosk|idle|countdown|lang|seed)=[0-9a-z%-]{0,6}&?){0,6}".prop_map(|s| s),
+        ]) {
+            let k = Kiosk::from_query(&query);
+            prop_assert!((IDLE_RANGE.0..=IDLE_RANGE.1).contains(&k.idle_secs));
+            prop_assert!((COUNTDOWN_RANGE.0..=COUNTDOWN_RANGE.1).contains(&k.countdown_secs));
+            let launch = great_leap::lesson::launch_from(&query);
+            prop_assert!(launch.assignment.is_none() || launch.problem.is_none());
+        }
+
+        #[test]
+        fn any_language_tag_is_a_known_language_or_none(tag in testkit::any_text(20)) {
+            if let Some(l) = Lang::from_tag(&tag) {
+                prop_assert!(Lang::ALL.contains(&l));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(testkit::cases(3_000))]
+
+        #[test]
+        fn an_edited_save_is_loaded_only_if_it_replays_to_its_own_hash(text in testkit::edited(save_text().to_string(), 3)) {
+            if let Ok(s) = save::parse(&text, data()) {
+                let replayed = sim::replay(data(), &s.run).unwrap();
+                prop_assert_eq!(replayed.hashes.last(), Some(&s.hash));
+            }
+        }
+
+        #[test]
+        fn a_save_with_a_number_changed_is_loaded_only_if_it_replays(text in testkit::numbers_changed(save_text().to_string())) {
+            if let Ok(s) = save::parse(&text, data()) {
+                prop_assert!(sim::replay(data(), &s.run).is_ok());
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(testkit::cases(1_000))]
+
+        #[test]
+        fn an_edited_language_file_is_read_or_refused(
+            text in testkit::edited(include_str!("../assets/i18n/zh.json").to_string(), 3)
+        ) {
+            let _ = Strings::parse(&text);
         }
     }
 }

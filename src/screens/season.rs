@@ -256,7 +256,7 @@ fn rebuild(
     phase: Option<Res<State<Phase>>>,
     view: CommuneView,
     student: Res<crate::lesson::Student>,
-    (kiosk, ui_scale): (Res<crate::kiosk::Kiosk>, Res<UiScale>),
+    (kiosk, ui_scale, save_problem): (Res<crate::kiosk::Kiosk>, Res<UiScale>, Res<crate::save::SaveProblem>),
 ) {
     let Some(phase) = phase else { return };
     let fresh = roots.is_empty();
@@ -267,6 +267,7 @@ fn rebuild(
         && !commune.is_changed()
         && !draft.is_changed()
         && !notice.is_changed()
+        && !save_problem.is_changed()
         && !phase.is_changed()
         && !ui_scale.is_changed()
     {
@@ -301,6 +302,11 @@ fn rebuild(
         if let Some(n) = &notice.0 {
             panel.spawn(theme::warning_card()).with_children(|c| {
                 c.spawn(theme::body(s.fill("notice.refused", &[("reason", n.clone())])));
+            });
+        }
+        if let Some(e) = &save_problem.0 {
+            panel.spawn(theme::warning_card()).with_children(|c| {
+                c.spawn(theme::body(s.fill("notice.not_saved", &[("reason", crate::lesson::words(s, e.key()))])));
             });
         }
         match draft.phase {

@@ -386,7 +386,7 @@ fn receive_files(mut inbox: ResMut<Inbox>, desk: Option<ResMut<Desk>>, data: Res
                 let problem = if file.size > classroom::report::MAX_BYTES {
                     Problem::TooLarge { bytes: file.size }
                 } else {
-                    Problem::NotJson { detail: strings.get("teacher.problem.unread") }
+                    Problem::Unread
                 };
                 Checked { file: file.name.clone(), verdict: Verdict::Unreadable(problem), report: None }
             }

@@ -128,7 +128,9 @@ fn spawn_title(
                         palette::RULE,
                     ))
                     .with_children(|w| {
-                        w.spawn(theme::body(s.fill("title.damaged", &[("reason", reason.clone())])));
+                        w.spawn(theme::body(
+                            s.fill("title.damaged", &[("reason", crate::lesson::words(s, reason.key()))]),
+                        ));
                         w.spawn(Node { column_gap: px(10), flex_wrap: FlexWrap::Wrap, row_gap: px(8), ..default() })
                             .with_children(|b| {
                                 b.spawn(button_with(
@@ -296,7 +298,7 @@ fn handle_acts(
                     commands.insert_resource(commune);
                     screen.set(Screen::Season);
                 }
-                Err(e) => *status = SaveStatus::Damaged(e.to_string()),
+                Err(e) => *status = SaveStatus::Damaged(e.into()),
             },
             UiAction::Continue => {
                 if let SaveStatus::Ready(saved) = &*status {
@@ -308,7 +310,7 @@ fn handle_acts(
                             commands.insert_resource(commune);
                             screen.set(if over { Screen::Ending } else { Screen::Season });
                         }
-                        Err(e) => *status = SaveStatus::Damaged(e.to_string()),
+                        Err(e) => *status = SaveStatus::Damaged(e.into()),
                     }
                 }
             }

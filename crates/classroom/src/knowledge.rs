@@ -42,7 +42,14 @@ impl KnowledgeCheck {
     /// The questions shipped with this build, read once.
     pub fn builtin() -> &'static KnowledgeCheck {
         static CHECK: OnceLock<KnowledgeCheck> = OnceLock::new();
-        CHECK.get_or_init(|| serde_json::from_str(KNOWLEDGE_JSON).expect("knowledge.json is valid (tested)"))
+        // The shipped file always parses (tested); were it broken, the check
+        // would have no questions rather than the game stop.
+        CHECK.get_or_init(|| KnowledgeCheck::parse(KNOWLEDGE_JSON).unwrap_or(KnowledgeCheck { questions: Vec::new() }))
+    }
+
+    /// A knowledge-check file, within the data limits.
+    pub fn parse(json: &str) -> Result<KnowledgeCheck, sim::InputError> {
+        sim::input::parse_json(json, sim::input::DATA)
     }
 
     pub fn len(&self) -> usize {

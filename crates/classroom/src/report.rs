@@ -11,7 +11,7 @@ use crate::knowledge::Knowledge;
 pub const FORMAT: &str = "great-leap-report";
 pub const VERSION: u32 = 1;
 /// Reports are a few tens of kilobytes; anything over this is refused unread.
-pub const MAX_BYTES: usize = 1 << 20;
+pub const MAX_BYTES: usize = sim::input::REPORT.max_bytes;
 pub const MAX_NICKNAME_CHARS: usize = 24;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

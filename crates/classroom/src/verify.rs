@@ -6,8 +6,8 @@
 //! decisions. It cannot prove who played it: without a server there is no
 //! secret to sign with.
 
-use serde::Deserialize;
 use sim::Data;
+use sim::input::{self, InputError};
 
 use crate::assignment::Assignment;
 use crate::knowledge::KnowledgeCheck;
@@ -18,10 +18,18 @@ pub enum Problem {
     TooLarge {
         bytes: usize,
     },
-    Empty,
-    NotJson {
-        detail: String,
+    /// Nested deeper than any report can be.
+    TooDeep {
+        max: usize,
     },
+    Empty,
+    /// Not JSON, or JSON cut short, at this place.
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// The browser could not read the file.
+    Unread,
     NotAReport,
     NewerFormat {
         version: u32,
@@ -67,7 +75,11 @@ impl Problem {
                 vec![("size", format!("{:.1}", *bytes as f64 / 1_048_576.0)), ("max", "1".into())],
             ),
             Problem::Empty => ("teacher.problem.empty", vec![]),
-            Problem::NotJson { detail } => ("teacher.problem.not_json", vec![("detail", detail.clone())]),
+            Problem::TooDeep { max } => ("teacher.problem.too_deep", vec![("max", max.to_string())]),
+            Problem::NotJson { line, column } => {
+                ("teacher.problem.not_json", vec![("line", line.to_string()), ("column", column.to_string())])
+            }
+            Problem::Unread => ("teacher.problem.unread", vec![]),
             Problem::NotAReport => ("teacher.problem.not_a_report", vec![]),
             Problem::NewerFormat { version } => ("teacher.problem.newer", vec![("version", version.to_string())]),
             Problem::Damaged { detail } => ("teacher.problem.damaged", vec![("detail", detail.clone())]),
@@ -128,37 +140,35 @@ impl Checked {
     }
 }
 
-/// Just enough of a file to tell a report from other JSON before reading it whole.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<String>,
-    version: Option<u32>,
-}
-
 /// Check one file's text against the class's assignment.
 pub fn check_report(file: &str, text: &str, data: &Data, assignment: &Assignment) -> Checked {
     let unreadable = |p| Checked { file: file.into(), verdict: Verdict::Unreadable(p), report: None };
-    if text.len() > report::MAX_BYTES {
-        return unreadable(Problem::TooLarge { bytes: text.len() });
-    }
-    if text.trim().is_empty() {
-        return unreadable(Problem::Empty);
-    }
-    let header: Header = match serde_json::from_str(text) {
-        Ok(h) => h,
-        Err(e) => return unreadable(Problem::NotJson { detail: e.to_string() }),
+    let not_read = |e: InputError| match e {
+        InputError::TooLarge { bytes, .. } => Problem::TooLarge { bytes },
+        InputError::TooDeep { max } => Problem::TooDeep { max },
+        InputError::Empty => Problem::Empty,
+        InputError::Syntax { line, column } => Problem::NotJson { line, column },
+        InputError::Shape { .. } => Problem::NotAReport,
     };
-    if header.format.as_deref() != Some(report::FORMAT) {
+    let value: serde_json::Value = match input::parse_json(text, input::REPORT) {
+        Ok(v) => v,
+        Err(e) => return unreadable(not_read(e)),
+    };
+    // The header first: a report of this game, of a format this view reads.
+    if value.get("format").and_then(|f| f.as_str()) != Some(report::FORMAT) {
         return unreadable(Problem::NotAReport);
     }
-    match header.version {
-        Some(report::VERSION) => {}
-        Some(v) if v > report::VERSION => return unreadable(Problem::NewerFormat { version: v }),
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(report::VERSION) => {}
+        Some(v) if v > u64::from(report::VERSION) => {
+            return unreadable(Problem::NewerFormat { version: u32::try_from(v).unwrap_or(u32::MAX) });
+        }
         _ => return unreadable(Problem::NotAReport),
     }
-    let report: Report = match serde_json::from_str(text) {
+    let report: Report = match input::from_value(value) {
         Ok(r) => r,
-        Err(e) => return unreadable(Problem::Damaged { detail: e.to_string() }),
+        Err(InputError::Shape { detail }) => return unreadable(Problem::Damaged { detail }),
+        Err(e) => return unreadable(not_read(e)),
     };
     let verdict = verdict(&report, data, assignment);
     Checked { file: file.into(), verdict, report: Some(report) }

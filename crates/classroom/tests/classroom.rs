@@ -284,7 +284,7 @@ fn unreadable_files_get_a_reason_and_do_not_stop_the_rest() {
     assert_eq!(verdicts[4], Verdict::Unreadable(Problem::NotAReport));
     assert_eq!(verdicts[5], Verdict::Unreadable(Problem::NewerFormat { version: 9 }));
     assert!(matches!(verdicts[6], Verdict::Unreadable(Problem::NotJson { .. })));
-    assert!(matches!(verdicts[7], Verdict::Unreadable(_)));
+    assert_eq!(verdicts[7], Verdict::Unreadable(Problem::TooDeep { max: 32 }));
     assert!(matches!(verdicts[8], Verdict::Unreadable(_)), "{:?}", verdicts[8]);
     assert_eq!(verdicts[9], Verdict::Verified);
     let s = summarize(&checked, KnowledgeCheck::builtin());
@@ -340,4 +340,121 @@ fn knowledge_check_questions_are_sourced_and_answerable() {
     assert_eq!(check.score(&answers(check, 4)), 4);
     assert!(!check.valid(&[("nope".to_string(), 0)].into_iter().collect()));
     assert!(!check.valid(&[(check.questions[0].id.clone(), 9)].into_iter().collect()));
+}
+
+// ---------------------------------------------------------------------------
+// Fuzzing: every parser of outside input answers anything with a value or a
+// reason, never a panic. Links, class codes, report files, the knowledge data.
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    /// A report, once for all cases (playing a game per case would be slow).
+    fn report_text() -> &'static str {
+        static TEXT: OnceLock<String> = OnceLock::new();
+        TEXT.get_or_init(|| handed_in(&assignment(), None).to_json())
+    }
+
+    /// The report means what the handed-in one meant. The game version it
+    /// names is for the reader only and is not sealed (docs/security.md).
+    fn unchanged(report: Option<&Report>) -> bool {
+        let original: Report = serde_json::from_str(report_text()).unwrap();
+        report.is_some_and(|r| Report { game_version: original.game_version.clone(), ..r.clone() } == original)
+    }
+
+    fn shared_data() -> &'static Data {
+        static DATA: OnceLock<Data> = OnceLock::new();
+        DATA.get_or_init(Data::builtin)
+    }
+
+    /// A query string of link-like parameters, some of them known ones.
+    fn link_like() -> impl Strategy<Value = String> {
+        let name = prop_oneof![
+            Just("scenario".to_string()),
+            Just("seed".to_string()),
+            Just("seeds".to_string()),
+            Just("code".to_string()),
+            Just("kiosk".to_string()),
+            Just("lang".to_string()),
+            "[a-z%0-9]{0,6}".prop_map(|s| s),
+        ];
+        let value = prop_oneof![testkit::any_text(8), "[A-Za-z0-9%+-]{0,30}".prop_map(|s| s)];
+        prop::collection::vec((name, value), 0..16)
+            .prop_map(|pairs| pairs.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&"))
+    }
+
+    proptest! {
+        #![proptest_config(testkit::cases(20_000))]
+
+        #[test]
+        fn any_link_is_read_or_refused_with_a_reason(query in prop_oneof![testkit::any_text(80), link_like()]) {
+            match Query::parse(&query) {
+                Ok(q) => {
+                    // What a parsed link holds stays within the limits.
+                    prop_assert!(q.0.len() <= classroom::assignment::MAX_PARAMS);
+                    if let Ok(Some(a)) = Assignment::from_query(&q) {
+                        prop_assert!(a.seed < SEED_LIMIT);
+                        // An accepted assignment's code reads back as itself.
+                        prop_assert_eq!(Assignment::from_code(&a.code()), Ok(a));
+                    }
+                }
+                Err(e) => prop_assert!(!e.key().0.is_empty()),
+            }
+        }
+
+        #[test]
+        fn any_typed_class_code_is_read_or_refused(code in prop_oneof![testkit::any_text(14), "[0-9A-Za-z -]{0,12}".prop_map(|s| s)]) {
+            if let Ok(a) = Assignment::from_code(&code) {
+                prop_assert!(a.seed < SEED_LIMIT);
+                prop_assert_eq!(Assignment::from_code(&a.code()), Ok(a));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(testkit::cases(10_000))]
+
+        #[test]
+        fn any_file_dropped_on_the_teacher_view_gets_a_verdict(text in prop_oneof![testkit::any_text(300), testkit::json_like(60)]) {
+            let checked = check_report("dropped.json", &text, shared_data(), &assignment());
+            prop_assert!(!matches!(checked.verdict, Verdict::Verified));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(testkit::cases(4_000))]
+
+        #[test]
+        fn an_edited_report_is_never_verified_unless_nothing_that_counts_changed(text in testkit::edited(report_text().to_string(), 3)) {
+            let checked = check_report("edited.json", &text, shared_data(), &assignment());
+            if checked.verdict == Verdict::Verified {
+                // Only an edit that leaves the report's meaning as it was (a
+                // space, a key order) can pass.
+                prop_assert!(unchanged(checked.report.as_ref()), "an edited report was verified:\n{}", text);
+            }
+        }
+
+        #[test]
+        fn a_report_with_a_number_changed_is_flagged_or_unchanged(text in testkit::numbers_changed(report_text().to_string())) {
+            let checked = check_report("changed.json", &text, shared_data(), &assignment());
+            if checked.verdict == Verdict::Verified {
+                prop_assert!(unchanged(checked.report.as_ref()), "a changed report was verified:\n{}", text);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(testkit::cases(500))]
+
+        #[test]
+        fn edited_knowledge_data_is_read_or_refused(
+            text in testkit::edited(include_str!("../../../assets/data/knowledge.json").to_string(), 3)
+        ) {
+            if let Ok(check) = KnowledgeCheck::parse(&text) {
+                let _ = check.score(&Answers::new());
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Season, SeasonRef};
 use crate::error::SimError;
+use crate::input;
 
 /// Player-facing text by language code ("en", "zh").
 pub type Text = BTreeMap<String, String>;
@@ -563,9 +564,10 @@ impl Data {
     }
 
     pub fn from_json(scenario: &str, sources: &str, glossary: &str) -> Result<Data, SimError> {
-        let mut data: Data = serde_json::from_str(scenario).map_err(|e| SimError::Data(format!("scenario: {e}")))?;
-        data.sources = serde_json::from_str(sources).map_err(|e| SimError::Data(format!("sources: {e}")))?;
-        data.glossary = serde_json::from_str(glossary).map_err(|e| SimError::Data(format!("glossary: {e}")))?;
+        let read = |what: &str, e: crate::InputError| SimError::Data(format!("{what}: {e}"));
+        let mut data: Data = input::parse_json(scenario, input::DATA).map_err(|e| read("scenario", e))?;
+        data.sources = input::parse_json(sources, input::DATA).map_err(|e| read("sources", e))?;
+        data.glossary = input::parse_json(glossary, input::DATA).map_err(|e| read("glossary", e))?;
         let problems = data.validate();
         if !problems.is_empty() {
             return Err(SimError::Data(problems.join("; ")));

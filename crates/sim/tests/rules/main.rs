@@ -4,6 +4,7 @@ mod calibration;
 mod data;
 mod determinism;
 mod mechanisms;
+mod parsers;
 mod properties;
 
 use sim::policy::{Policy, decide};
