@@ -183,6 +183,10 @@ test("a whole game through the canvas matches the rules core's replay", async ()
     const shown = [cdr.toFixed(1), (Math.round(cdr * 10 - 1e-9) / 10).toFixed(1)];
     assert.ok(shown.some((c) => snap.texts.includes(c)), `debrief shows the death rate ${cdr} (${y.year})`);
   }
+  // From the first byte to the debrief, reload included, the page asked
+  // nothing of any origin but its own.
+  assert.ok(page.requests.length > 3, "the request log was kept");
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.url)), [], "nothing from other origins during a whole game");
   assert.deepEqual(page.errors, []);
   await context.close();
 });
