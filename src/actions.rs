@@ -32,7 +32,8 @@ pub enum UiAction {
     ShowDebrief,
     DeleteDamagedSave,
     KeepDamagedSave,
-    TextScale(u16),
+    /// Change a setting (the settings window).
+    Settings(crate::settings::SettingsMove),
     /// Show the game in this language.
     Language(crate::text::Lang),
     /// The museum kiosk's own controls.

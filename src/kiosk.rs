@@ -126,7 +126,6 @@ pub fn plugin(app: &mut App) {
     app.insert_resource(kiosk)
         .init_resource::<Idle>()
         .init_resource::<Attract>()
-        .init_resource::<TextScale>()
         .add_systems(OnEnter(Screen::Title), back_to_the_loop.run_if(on))
         .add_systems(OnEnter(Screen::Attract), start_attract)
         .add_systems(
@@ -137,22 +136,12 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, scale_ui);
 }
 
-/// The text size the player chose, in percent (the settings window).
-#[derive(Resource, Clone, Copy, Debug, PartialEq)]
-pub struct TextScale(pub u16);
-
-impl Default for TextScale {
-    fn default() -> Self {
-        TextScale(100)
-    }
-}
-
 /// The interface scale: the player's text size, times the kiosk's growth on a
 /// screen wider than the layout's design (1920 px wide: 1.5, so body text is
 /// 27 px and the smallest target 66 px).
 fn scale_ui(
     kiosk: Res<Kiosk>,
-    choice: Res<TextScale>,
+    choice: Res<crate::settings::Settings>,
     windows: Query<&Window>,
     mut resized: MessageReader<WindowResized>,
     mut scale: ResMut<UiScale>,
@@ -163,7 +152,7 @@ fn scale_ui(
     }
     let base =
         if kiosk.on { windows.iter().next().map_or(1.0, |w| (w.width() / DESIGN_WIDTH).clamp(1.0, 3.0)) } else { 1.0 };
-    let want = base * f32::from(choice.0) / 100.0;
+    let want = base * f32::from(choice.text_scale) / 100.0;
     if (scale.0 - want).abs() > 0.001 {
         scale.0 = want;
     }
@@ -347,10 +336,10 @@ struct ResetParams<'w> {
     student: ResMut<'w, Student>,
     status: ResMut<'w, SaveStatus>,
     storage: Res<'w, Storage>,
-    scale: ResMut<'w, TextScale>,
+    settings: ResMut<'w, crate::settings::Settings>,
 }
 
-/// Forget the visit: the game, its (in-memory) save, the text size.
+/// Forget the visit: the game, its (in-memory) save, the settings.
 fn start_over(commands: &mut Commands, reset: &mut ResetParams) {
     commands.remove_resource::<Commune>();
     commands.remove_resource::<Draft>();
@@ -359,9 +348,10 @@ fn start_over(commands: &mut Commands, reset: &mut ResetParams) {
     for key in [crate::save::KEY, crate::save::PREVIOUS, crate::save::DAMAGED] {
         let _ = reset.storage.0.remove(key);
     }
-    if reset.scale.0 != 100 {
-        reset.scale.0 = 100;
+    if *reset.settings != crate::settings::Settings::default() {
+        *reset.settings = crate::settings::Settings::default();
     }
+    let _ = reset.storage.0.remove(crate::settings::KEY);
 }
 
 /// In kiosk mode the title screen is the attract loop.
@@ -419,9 +409,12 @@ fn advance_attract(
     mut attract: ResMut<Attract>,
     data: Res<GameData>,
     commune: Option<ResMut<Commune>>,
+    (settings, motion): (Res<crate::settings::Settings>, Res<crate::settings::BrowserMotion>),
 ) {
     let now = time.elapsed_secs_f64();
-    if now - attract.since < CAPTION_SECONDS {
+    // Reduced motion: the loop turns its pages three times more slowly.
+    let hold = if settings.reduced_motion(&motion) { 3.0 * CAPTION_SECONDS } else { CAPTION_SECONDS };
+    if now - attract.since < hold {
         return;
     }
     attract.since = now;

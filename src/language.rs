@@ -114,7 +114,7 @@ fn settle(
             };
             let handle = language.zh_font.get_or_insert_with(|| assets.load(ZH_FONT)).clone();
             if assets.load_state(&handle).is_failed() {
-                warn!("the Chinese font could not be loaded; staying in English");
+                crate::platform::warn("the Chinese font could not be loaded; staying in English");
                 language.pending = None;
                 language.failed = true;
                 return;

@@ -5,19 +5,24 @@
 //! `rules.rs`) calls the rules core, and views rebuild from the new state.
 //! Every plugin here is a plain function, `plugin(app)`.
 
+pub mod access;
 pub mod actions;
 pub mod charts;
 pub mod hooks;
+pub mod keys;
 pub mod kiosk;
 pub mod language;
 pub mod lesson;
+pub mod looks;
 pub mod map;
 pub mod mirror;
+pub mod pace;
 pub mod platform;
 pub mod rules;
 pub mod save;
 pub mod screens;
 pub mod scroll;
+pub mod settings;
 pub mod text;
 pub mod theme;
 #[cfg(target_arch = "wasm32")]
@@ -26,7 +31,6 @@ pub mod web;
 use bevy::asset::AssetMetaCheck;
 use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
-use bevy::winit::WinitSettings;
 
 /// The parts of the game that need no window: the rules and saving.
 pub fn headless_plugin(app: &mut App) {
@@ -44,12 +48,21 @@ pub fn game_plugin(app: &mut App) {
         .add_plugins((
             headless_plugin,
             mirror::plugin,
+            pace::plugin,
             theme::plugin,
+            settings::plugin,
+            looks::plugin,
+            access::plugin,
+            keys::plugin,
             language::plugin,
             screens::plugin,
             scroll::plugin,
             hooks::plugin,
+            great_leap_probe::plugin,
         ))
+        .add_systems(OnExit(screens::Screen::Loading), |mut ready: ResMut<great_leap_probe::Interactive>| {
+            ready.0 = true
+        })
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         });
@@ -74,8 +87,8 @@ pub fn app() -> App {
             .set(AssetPlugin { meta_check: AssetMetaCheck::Never, ..default() }),
     )
     .add_plugins(TabNavigationPlugin)
-    // A turn-based game draws only when something changes.
-    .insert_resource(WinitSettings::desktop_app())
+    // A turn-based game draws only when something changes (pace.rs).
+    .insert_resource(pace::settings())
     .add_plugins(game_plugin);
     app
 }

@@ -12,3 +12,12 @@ pub fn fresh_seed() -> u64 {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1958)
     }
 }
+
+/// A note for whoever reads the browser's console (or a terminal natively).
+/// The game is built without Bevy's logger, which costs download size.
+pub fn warn(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("warning: {message}");
+}

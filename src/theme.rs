@@ -28,8 +28,12 @@ pub mod palette {
     pub const BUTTON_SELECTED: Color = Color::srgb(0.56, 0.13, 0.11);
     pub const BUTTON_DISABLED: Color = Color::srgb(0.72, 0.70, 0.67);
     pub const ON_BUTTON: Color = Color::srgb(0.98, 0.97, 0.95);
+    /// Quieter text on the dark top bar (the phases not yet reached).
+    pub const ON_DARK_DIM: Color = Color::srgb(0.72, 0.68, 0.62);
+    /// The shade over the screen behind a window.
+    pub const SHADE: Color = Color::srgba(0.05, 0.04, 0.03, 0.72);
     pub const FOCUS: Color = Color::srgb(0.05, 0.35, 0.75);
-    pub const REPORTED: Color = Color::srgb(0.80, 0.33, 0.15);
+    pub const REPORTED: Color = Color::srgb(0.68, 0.26, 0.10);
     pub const REAL: Color = Color::srgb(0.23, 0.36, 0.20);
     pub const NATIONAL: Color = Color::srgb(0.25, 0.32, 0.52);
     pub const WARNING_BG: Color = Color::srgb(0.98, 0.90, 0.85);
@@ -57,10 +61,14 @@ pub fn plugin(app: &mut App) {
     app.add_message::<Act>()
         .add_observer(on_activate)
         .add_systems(Startup, install_font)
-        .add_systems(PostUpdate, (button_colours, focus_ring))
+        .add_systems(PostUpdate, (button_colours, focus_ring).in_set(ThemeSystems))
         .add_observer(submit_on_enter)
         .add_systems(Last, forget_acts);
 }
+
+/// The systems that colour controls; the looks (looks.rs) recolour after them.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ThemeSystems;
 
 /// An action is handled in the frame it happens, by the screen showing then.
 /// Messages normally live two frames; without this, a click that changes the
@@ -97,7 +105,7 @@ pub fn modal_shade(z: i32) -> impl Bundle {
             padding: UiRect::all(px(16)),
             ..default()
         },
-        BackgroundColor(Color::srgba(0.05, 0.04, 0.03, 0.72)),
+        BackgroundColor(palette::SHADE),
     )
 }
 
@@ -216,6 +224,8 @@ pub fn button_node() -> Node {
         justify_content: JustifyContent::Center,
         align_items: AlignItems::Center,
         border_radius: BorderRadius::all(px(4)),
+        // A light rim: the button's edge stands out on the dark top bar too.
+        border: UiRect::all(px(1)),
         ..default()
     }
 }
@@ -231,6 +241,7 @@ pub fn button_made(node: Node, label: impl Bundle, action: UiAction, look: Butto
         look,
         ButtonEnabled(enabled),
         BackgroundColor(palette::BUTTON),
+        BorderColor::all(palette::ON_DARK_DIM),
         children![label],
     )
 }

@@ -12,6 +12,25 @@ use crate::save::{Storage, Store, StoreError};
 
 thread_local! {
     static SNAPSHOT: RefCell<String> = const { RefCell::new(String::new()) };
+    static WAKER: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Ask for a frame from outside Bevy (a file read, the clipboard answering):
+/// the game otherwise waits for input and would not see it (pace.rs).
+fn wake() {
+    WAKER.with(|w| {
+        if let Some(wake) = &*w.borrow() {
+            wake();
+        }
+    });
+}
+
+fn keep_waker(proxy: Res<bevy::winit::EventLoopProxyWrapper>) {
+    let proxy = (**proxy).clone();
+    let wake = move || {
+        let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+    };
+    WAKER.with(|w| *w.borrow_mut() = Some(Box::new(wake)));
 }
 
 /// The current screen as JSON, for browser tests (read-only).
@@ -72,8 +91,16 @@ pub fn plugin(app: &mut App) {
     }));
     app.add_plugins(lesson_plugin);
     let browser: Vec<String> = web_sys::window().and_then(|w| w.navigator().language()).into_iter().collect();
+    let still = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches());
     app.insert_resource(Storage(Box::new(LocalStore)))
+        .insert_resource(crate::settings::BrowserMotion(still))
+        .add_systems(Startup, listen_for_access)
+        .add_systems(PreUpdate, collect_access.before(crate::access::take_input))
+        .add_systems(Last, publish_access.after(crate::access::AccessSystems))
         .insert_resource(crate::language::BrowserLang(browser))
+        .add_systems(Startup, keep_waker)
         .add_systems(OnExit(crate::screens::Screen::Loading), hide_loading)
         .add_systems(Last, publish_snapshot.after(crate::hooks::SnapshotSystems));
 }
@@ -128,15 +155,18 @@ fn read_files(files: web_sys::FileList) {
         let size = file.size() as usize;
         if size > classroom::report::MAX_BYTES {
             INCOMING.with(|q| q.borrow_mut().push(IncomingFile { name, size, text: None }));
+            wake();
             continue;
         }
         let done_name = name.clone();
         let on_text = Closure::once(move |text: JsValue| {
             let text = text.as_string();
             INCOMING.with(|q| q.borrow_mut().push(IncomingFile { name: done_name, size, text }));
+            wake();
         });
         let on_error = Closure::once(move |_: JsValue| {
             INCOMING.with(|q| q.borrow_mut().push(IncomingFile { name, size, text: None }));
+            wake();
         });
         let _ = file.text().then2(&on_text, &on_error);
         // Each is called at most once, by the browser, after this returns.
@@ -166,6 +196,7 @@ fn listen_for_files() {
         e.prevent_default();
         if !ACCEPT_DROPS.with(|a| *a.borrow()) {
             NOTICES.with(|n| n.borrow_mut().push("teacher.drop_elsewhere".into()));
+            wake();
             return;
         }
         if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
@@ -235,8 +266,14 @@ fn print(html: &str) -> Result<(), JsValue> {
 fn copy(text: &str) {
     let Some(window) = web_sys::window() else { return };
     let promise = window.navigator().clipboard().write_text(text);
-    let ok = Closure::once(|_: JsValue| NOTICES.with(|n| n.borrow_mut().push("teacher.copied".into())));
-    let failed = Closure::once(|_: JsValue| NOTICES.with(|n| n.borrow_mut().push("teacher.copy_failed".into())));
+    let tell = |key: &'static str| {
+        move |_: JsValue| {
+            NOTICES.with(|n| n.borrow_mut().push(key.into()));
+            wake();
+        }
+    };
+    let ok = Closure::once(tell("teacher.copied"));
+    let failed = Closure::once(tell("teacher.copy_failed"));
     let _ = promise.then2(&ok, &failed);
     ok.forget();
     failed.forget();
@@ -273,4 +310,165 @@ fn deliver_outbox(mut outbox: ResMut<Outbox>, mut inbox: ResMut<Inbox>, kiosk: R
     {
         input.click();
     }
+}
+
+// ---------------------------------------------------------------------------
+// The screen as a document for screen readers (access.rs): written into the
+// page's #access section as headings, paragraphs, buttons and inputs, with
+// the live region #access-live; presses and typing there come back to the
+// game as the canvas controls' own actions.
+
+use crate::access::{AccessInbox, AccessInput, AccessTree, Item};
+
+thread_local! {
+    static ACCESS_INPUT: RefCell<Vec<AccessInput>> = const { RefCell::new(Vec::new()) };
+    static ACCESS_GENERATION: RefCell<u64> = const { RefCell::new(0) };
+}
+
+fn access_root() -> Option<web_sys::Element> {
+    document()?.get_element_by_id("access")
+}
+
+fn listen_for_access() {
+    let Some(root) = access_root() else { return };
+    let generation = || ACCESS_GENERATION.with(|g| *g.borrow());
+    let index_of = |el: &web_sys::Element| el.get_attribute("data-i").and_then(|i| i.parse::<usize>().ok());
+    let click = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(button) = target.closest("button[data-i]").ok().flatten() else { return };
+        if button.get_attribute("aria-disabled").as_deref() == Some("true") {
+            return;
+        }
+        if let Some(index) = index_of(&button) {
+            let _ = root_mark_pressed(&button);
+            ACCESS_INPUT.with(|q| q.borrow_mut().push(AccessInput::Press { generation: generation(), index }));
+            wake();
+        }
+    });
+    let typed = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(index) = index_of(&input) {
+            let value = input.value();
+            ACCESS_INPUT.with(|q| q.borrow_mut().push(AccessInput::Type { generation: generation(), index, value }));
+            wake();
+        }
+    });
+    let key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        if e.key() != "Enter" {
+            return;
+        }
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(index) = index_of(&input) {
+            e.prevent_default();
+            ACCESS_INPUT.with(|q| q.borrow_mut().push(AccessInput::Submit { generation: generation(), index }));
+            wake();
+        }
+    });
+    let _ = root.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
+    let _ = root.add_event_listener_with_callback("input", typed.as_ref().unchecked_ref());
+    let _ = root.add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref());
+    click.forget();
+    typed.forget();
+    key.forget();
+}
+
+/// Remember which control was used, to give it focus again after the redraw.
+fn root_mark_pressed(button: &web_sys::Element) -> Result<(), JsValue> {
+    if let Some(root) = access_root() {
+        let id = button.get_attribute("data-id").unwrap_or_default();
+        root.set_attribute("data-last", &id)?;
+    }
+    Ok(())
+}
+
+fn collect_access(mut inbox: ResMut<AccessInbox>) {
+    let input: Vec<AccessInput> = ACCESS_INPUT.with(|q| q.borrow_mut().drain(..).collect());
+    if !input.is_empty() {
+        inbox.0.extend(input);
+    }
+}
+
+fn publish_access(tree: Res<AccessTree>, strings: Res<crate::text::Strings>) {
+    if !tree.is_changed() {
+        return;
+    }
+    ACCESS_GENERATION.with(|g| *g.borrow_mut() = tree.generation);
+    if let Err(e) = render_access(&tree, &strings) {
+        web_sys::console::warn_1(&e);
+    }
+}
+
+fn render_access(tree: &AccessTree, strings: &crate::text::Strings) -> Result<(), JsValue> {
+    let doc = document().ok_or("no document")?;
+    let root = access_root().ok_or("no #access")?;
+    root.set_attribute("aria-label", &strings.get("access.layer"))?;
+    let had_focus = doc.active_element().is_some_and(|a| root.contains(Some(&a)));
+    let focused_id = doc.active_element().filter(|_| had_focus).and_then(|a| a.get_attribute("data-id"));
+    let last = root.get_attribute("data-last");
+    let list = doc.create_element("div")?;
+    for item in &tree.items {
+        let el = match item {
+            Item::Heading { level, text } => {
+                let h = doc.create_element(&format!("h{}", level.clamp(&1, &6)))?;
+                h.set_text_content(Some(text));
+                h.set_attribute("tabindex", "-1")?;
+                h
+            }
+            Item::Text { text } => {
+                let p = doc.create_element("p")?;
+                p.set_text_content(Some(text));
+                p
+            }
+            Item::Button { index, id, label, enabled, pressed } => {
+                let b = doc.create_element("button")?;
+                b.set_attribute("type", "button")?;
+                b.set_attribute("data-i", &index.to_string())?;
+                b.set_attribute("data-id", id)?;
+                if !enabled {
+                    b.set_attribute("aria-disabled", "true")?;
+                }
+                if *pressed {
+                    b.set_attribute("aria-pressed", "true")?;
+                }
+                b.set_text_content(Some(label));
+                b
+            }
+            Item::Field { index, id, label, value } => {
+                let wrap = doc.create_element("label")?;
+                let name = doc.create_element("span")?;
+                name.set_text_content(Some(label));
+                let input: web_sys::HtmlInputElement = doc.create_element("input")?.dyn_into()?;
+                input.set_type("text");
+                input.set_value(value);
+                input.set_attribute("data-i", &index.to_string())?;
+                input.set_attribute("data-id", id)?;
+                input.set_attribute("autocomplete", "off")?;
+                wrap.append_child(&name)?;
+                wrap.append_child(&input)?;
+                wrap
+            }
+        };
+        list.append_child(&el)?;
+    }
+    root.replace_children_with_node_1(&list);
+    root.set_attribute("data-generation", &tree.generation.to_string())?;
+    let live = doc.get_element_by_id("access-live");
+    let moved = live.as_ref().is_some_and(|l| l.text_content().unwrap_or_default() != tree.announce);
+    if let (Some(live), true) = (live, moved) {
+        live.set_text_content(Some(&tree.announce));
+    }
+    // Keep the place of someone using the page: on a new screen or phase its
+    // first heading, else the control they were on or the one they pressed.
+    if had_focus {
+        let find = |id: &str| root.query_selector(&format!("[data-id=\"{}\"]", id.replace('"', "\\\""))).ok().flatten();
+        let heading = || root.query_selector("h1, h2, h3").ok().flatten();
+        let target = if moved { heading() } else { None }
+            .or_else(|| focused_id.as_deref().and_then(find))
+            .or_else(|| last.as_deref().and_then(find))
+            .or_else(heading);
+        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    }
+    Ok(())
 }

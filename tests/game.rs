@@ -860,6 +860,417 @@ mod flow {
         assert!(!strings.data(&famine.text).contains("bark"));
         assert!(great_leap::text::Strings::english().data(&famine.text).contains("bark"));
     }
+
+    // -----------------------------------------------------------------------
+    // Accessibility: contrast in every look, the screen as text, settings.
+
+    mod access {
+        use super::*;
+        use great_leap::access::{AccessInbox, AccessInput, AccessTree, Item};
+        use great_leap::looks::Look;
+        use great_leap::settings::{KEY, Settings, SettingsMove};
+        use great_leap::theme::{ButtonEnabled, palette};
+
+        fn lum(c: Color) -> f32 {
+            let c = c.to_linear();
+            0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue
+        }
+
+        pub fn ratio(a: Color, b: Color) -> f32 {
+            let (a, b) = (lum(a), lum(b));
+            (a.max(b) + 0.05) / (a.min(b) + 0.05)
+        }
+
+        /// `top` drawn over `under` (Bevy blends in linear light).
+        fn over(top: Color, under: Color) -> Color {
+            let (t, u) = (top.to_linear(), under.to_linear());
+            let a = t.alpha;
+            Color::linear_rgb(
+                t.red * a + u.red * (1.0 - a),
+                t.green * a + u.green * (1.0 - a),
+                t.blue * a + u.blue * (1.0 - a),
+            )
+        }
+
+        fn set_look(app: &mut App, look: Look) {
+            let mut s = app.world_mut().resource_mut::<Settings>();
+            s.high_contrast = look.high_contrast;
+            s.colour_safe = look.colour_safe;
+            app.update();
+            app.update();
+        }
+
+        /// The colour behind an entity: the clear colour under every
+        /// background of its ancestors and its own.
+        fn behind(world: &mut World, e: Entity, include_self: bool) -> Color {
+            let mut chain = Vec::new();
+            let mut at = if include_self { Some(e) } else { world.get::<ChildOf>(e).map(|p| p.parent()) };
+            while let Some(x) = at {
+                chain.push(x);
+                at = world.get::<ChildOf>(x).map(|p| p.parent());
+            }
+            let mut c = world.resource::<ClearColor>().0;
+            for &x in chain.iter().rev() {
+                if let Some(bg) = world.get::<BackgroundColor>(x) {
+                    c = over(bg.0, c);
+                }
+            }
+            c
+        }
+
+        fn inert(world: &World, e: Entity) -> bool {
+            let mut at = Some(e);
+            while let Some(x) = at {
+                if world.get::<ButtonEnabled>(x).is_some_and(|b| !b.0)
+                    || world.get::<Node>(x).is_some_and(|n| n.display == Display::None)
+                {
+                    return true;
+                }
+                at = world.get::<ChildOf>(x).map(|p| p.parent());
+            }
+            false
+        }
+
+        /// Every text below 4.5:1 against what is behind it, and every
+        /// control or chart mark below 3:1, on the screen as it stands.
+        pub fn contrast_problems(app: &mut App, place: &str) -> Vec<String> {
+            let world = app.world_mut();
+            let mut problems = Vec::new();
+            let texts: Vec<(Entity, String, Color)> = world
+                .query::<(Entity, &Text, &TextColor)>()
+                .iter(world)
+                .filter(|(_, t, _)| t.0.chars().any(char::is_alphanumeric))
+                .map(|(e, t, c)| (e, t.0.clone(), c.0))
+                .collect();
+            for (e, text, colour) in texts {
+                if inert(world, e) {
+                    continue;
+                }
+                let bg = behind(world, e, true);
+                let r = ratio(over(colour, bg), bg);
+                if r < 4.5 {
+                    problems.push(format!("{place}: text {text:?} at {r:.2}:1"));
+                }
+            }
+            let series = [palette::REPORTED, palette::REAL, palette::NATIONAL];
+            let marks: Vec<(Entity, Color)> = world
+                .query::<(Entity, &BackgroundColor, Has<UiAction>, Option<&great_leap::looks::Drawn<BackgroundColor>>)>(
+                )
+                .iter(world)
+                .filter(|(_, _, button, drawn)| *button || drawn.is_some_and(|d| series.contains(&d.0.0)))
+                .map(|(e, bg, _, _)| (e, bg.0))
+                .collect();
+            for (e, colour) in marks {
+                if inert(world, e) || colour.alpha() == 0.0 {
+                    continue;
+                }
+                let around = behind(world, e, false);
+                let border = world.get::<BorderColor>(e).map(|b| b.top).filter(|c| c.alpha() > 0.0);
+                let r = ratio(colour, around).max(border.map_or(0.0, |b| ratio(b, around)));
+                if r < 3.0 {
+                    let what = match world.get::<UiAction>(e) {
+                        Some(a) => format!("control {a:?}"),
+                        None => "chart mark".to_string(),
+                    };
+                    let c = colour.to_srgba();
+                    let a = around.to_srgba();
+                    problems.push(format!(
+                        "{place}: {what} ({:.2},{:.2},{:.2}) on ({:.2},{:.2},{:.2}) at {r:.2}:1",
+                        c.red, c.green, c.blue, a.red, a.green, a.blue
+                    ));
+                }
+            }
+            problems
+        }
+
+        fn check_every_look(app: &mut App, place: &str, problems: &mut Vec<String>) {
+            for look in Look::ALL {
+                set_look(app, look);
+                problems.extend(contrast_problems(app, &format!("{place} {look:?}")));
+            }
+            set_look(app, Look::default());
+        }
+
+        #[test]
+        fn every_text_and_control_meets_contrast_in_every_look() {
+            let mut problems = Vec::new();
+            let mut app = app(MemoryStore::default());
+            check_every_look(&mut app, "title", &mut problems);
+            for o in [Overlay::Settings, Overlay::Glossary, Overlay::Sources, Overlay::Codex] {
+                act(&mut app, UiAction::Open(o));
+                check_every_look(&mut app, &format!("{o:?}"), &mut problems);
+                act(&mut app, UiAction::CloseOverlay);
+            }
+            act(&mut app, UiAction::NewGame);
+            check_every_look(&mut app, "briefing", &mut problems);
+            act(&mut app, UiAction::Begin);
+            // A harvest season, phase by phase, then the year's account.
+            for _ in 0..40 {
+                if screen(&app) == Screen::YearSummary {
+                    break;
+                }
+                let place = format!("{:?} {:?}", screen(&app), phase(&app));
+                check_every_look(&mut app, &place, &mut problems);
+                match phase(&app) {
+                    Phase::News => {
+                        answer_directives(&mut app);
+                        act(&mut app, UiAction::Next);
+                    }
+                    Phase::Report => {
+                        act(&mut app, UiAction::Report(ReportMove::CountyExpectation));
+                        act(&mut app, UiAction::Next);
+                    }
+                    _ => act(&mut app, UiAction::Next),
+                }
+            }
+            assert_eq!(screen(&app), Screen::YearSummary);
+            check_every_look(&mut app, "year summary", &mut problems);
+            act(&mut app, UiAction::Next);
+            play_to_ending(&mut app);
+            check_every_look(&mut app, "ending", &mut problems);
+            act(&mut app, UiAction::ShowDebrief);
+            check_every_look(&mut app, "debrief", &mut problems);
+            let mut teacher = super::app(MemoryStore::default());
+            act(&mut teacher, UiAction::Class(great_leap::actions::ClassAction::Teacher));
+            check_every_look(&mut teacher, "teacher", &mut problems);
+            let mut kiosk = app_from_link(MemoryStore::default(), "?kiosk=1");
+            kiosk.update();
+            check_every_look(&mut kiosk, "kiosk attract", &mut problems);
+            assert!(problems.is_empty(), "{} contrast problems:\n{}", problems.len(), problems.join("\n"));
+        }
+
+        /// The colours a control takes as it is hovered, pressed, chosen or
+        /// focused, in every look, which no single screen shows at once.
+        #[test]
+        fn every_control_state_meets_contrast_in_every_look() {
+            let p = palette::ON_BUTTON;
+            let states = [
+                palette::BUTTON,
+                palette::BUTTON_HOVER,
+                palette::BUTTON_PRESSED,
+                palette::BUTTON_SELECTED,
+                palette::ACCENT,
+                palette::ACCENT_DARK,
+            ];
+            let mut problems = Vec::new();
+            for look in Look::ALL {
+                let c = |x| look.colour(x);
+                for s in states {
+                    for ground in [palette::PAPER, palette::PANEL] {
+                        let r = ratio(c(s), c(ground));
+                        if r < 3.0 {
+                            problems.push(format!("{look:?}: control {s:?} on {ground:?} at {r:.2}:1"));
+                        }
+                    }
+                    let r = ratio(c(p), c(s));
+                    if r < 4.5 {
+                        problems.push(format!("{look:?}: label on {s:?} at {r:.2}:1"));
+                    }
+                }
+                for ground in [palette::PAPER, palette::PANEL, palette::WARNING_BG] {
+                    let r = ratio(c(palette::FOCUS), c(ground));
+                    if r < 3.0 {
+                        problems.push(format!("{look:?}: focus ring on {ground:?} at {r:.2}:1"));
+                    }
+                }
+                // Each look's colours are its own: applying it twice changes nothing.
+                for s in states {
+                    assert_eq!(c(c(s)), c(s), "{look:?} maps {s:?} twice");
+                }
+            }
+            assert!(problems.is_empty(), "{}", problems.join("\n"));
+        }
+
+        #[test]
+        fn a_look_switched_off_gives_back_every_colour_the_screen_drew() {
+            let mut app = app(MemoryStore::default());
+            act(&mut app, UiAction::NewGame);
+            act(&mut app, UiAction::Begin);
+            let colours = |app: &mut App| {
+                let w = app.world_mut();
+                let mut v: Vec<(Entity, Color)> =
+                    w.query::<(Entity, &BackgroundColor)>().iter(w).map(|(e, c)| (e, c.0)).collect();
+                v.extend(w.query::<(Entity, &TextColor)>().iter(w).map(|(e, c)| (e, c.0)));
+                v.sort_by_key(|x| x.0);
+                v
+            };
+            let before = colours(&mut app);
+            set_look(&mut app, Look { high_contrast: true, colour_safe: true });
+            let high = colours(&mut app);
+            assert_ne!(before, high, "the look changed the colours");
+            assert!(high.iter().any(|(_, c)| *c == great_leap::looks::high::PAPER));
+            set_look(&mut app, Look::default());
+            assert_eq!(before, colours(&mut app));
+        }
+
+        #[test]
+        fn settings_apply_at_once_are_remembered_and_survive_a_damaged_entry() {
+            let store = MemoryStore::default();
+            let mut app = app(store.clone());
+            act(&mut app, UiAction::Open(Overlay::Settings));
+            for m in [
+                SettingsMove::TextScale(175),
+                SettingsMove::HighContrast(true),
+                SettingsMove::ReducedMotion(true),
+                SettingsMove::ColourSafe(true),
+            ] {
+                act(&mut app, UiAction::Settings(m));
+            }
+            assert!((app.world().resource::<UiScale>().0 - 1.75).abs() < 1e-6);
+            assert_eq!(app.world().resource::<ClearColor>().0, great_leap::looks::high::PAPER);
+            let chosen = *app.world().resource::<Settings>();
+            assert_eq!(
+                chosen,
+                Settings { text_scale: 175, high_contrast: true, reduced_motion: Some(true), colour_safe: true }
+            );
+            // Every choice is shown as chosen in the window.
+            let tree = app.world().resource::<AccessTree>().clone();
+            let pressed: Vec<&str> = tree
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Button { label, pressed: true, .. } => Some(label.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(pressed, ["175%", "On", "On", "On"]);
+            // A new visit finds them.
+            let again = super::app(store.clone());
+            assert_eq!(*again.world().resource::<Settings>(), chosen);
+            // A damaged entry gives the defaults, and the game starts.
+            for bad in ["{", "[]", r#"{"text_scale": 900}"#, &"[".repeat(100_000)] {
+                store.set_raw(KEY, bad);
+                let fresh = super::app(store.clone());
+                assert_eq!(*fresh.world().resource::<Settings>(), Settings::default(), "{bad:.20}");
+            }
+        }
+
+        fn tree(app: &App) -> AccessTree {
+            app.world().resource::<AccessTree>().clone()
+        }
+
+        /// Press a button of the screen as text, by what it does.
+        fn press_in_text(app: &mut App, id: impl Fn(&str) -> bool) -> bool {
+            let t = tree(app);
+            let Some(index) = t.items.iter().find_map(|i| match i {
+                Item::Button { index, id: b, enabled: true, .. } if id(b) => Some(*index),
+                _ => None,
+            }) else {
+                return false;
+            };
+            app.world_mut()
+                .resource_mut::<AccessInbox>()
+                .0
+                .push(AccessInput::Press { generation: t.generation, index });
+            app.update();
+            app.update();
+            true
+        }
+
+        #[test]
+        fn a_whole_game_can_be_played_from_the_screen_as_text() {
+            let mut app = app(MemoryStore::default());
+            let t = tree(&app);
+            assert!(t.items.iter().any(|i| matches!(i, Item::Heading { level: 1, .. })), "{:?}", t.items);
+            assert!(press_in_text(&mut app, |id| id == "NewGame"));
+            assert_eq!(screen(&app), Screen::Briefing);
+            assert!(press_in_text(&mut app, |id| id == "Begin"));
+            let mut announced = Vec::new();
+            for _ in 0..300 {
+                let t = tree(&app);
+                announced.push(t.announce.clone());
+                match screen(&app) {
+                    Screen::Ending => break,
+                    Screen::Season if phase(&app) == Phase::News => {
+                        let open = unanswered(app.world().resource::<Commune>(), app.world().resource::<Draft>());
+                        if let Some(d) = open.first() {
+                            let d = format!("directive: {d:?}");
+                            assert!(press_in_text(&mut app, |id| id.starts_with("Choose {") && id.contains(&d)));
+                            continue;
+                        }
+                    }
+                    Screen::Season if phase(&app) == Phase::Report => {
+                        assert!(press_in_text(&mut app, |id| id == "Report(CountyExpectation)"));
+                    }
+                    _ => {}
+                }
+                assert!(press_in_text(&mut app, |id| id == "Next"), "no Next on {:?}", screen(&app));
+            }
+            assert_eq!(screen(&app), Screen::Ending);
+            // The live region said where the player was and what the seasons brought.
+            assert!(
+                announced.iter().any(|a| a.contains("What happened") && a.contains("people died")),
+                "{announced:?}"
+            );
+            // Input meant for an older screen is dropped, not applied to this one.
+            let stale = AccessInput::Press { generation: 0, index: 0 };
+            app.world_mut().resource_mut::<AccessInbox>().0.push(stale);
+            app.update();
+            assert_eq!(screen(&app), Screen::Ending);
+        }
+
+        #[test]
+        fn a_field_of_the_screen_as_text_types_into_the_game() {
+            use great_leap::actions::ClassAction;
+            let mut app = app(MemoryStore::default());
+            act(&mut app, UiAction::Class(ClassAction::EnterCode));
+            let t = tree(&app);
+            let (index, label) = t
+                .items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Field { index, label, .. } => Some((*index, label.clone())),
+                    _ => None,
+                })
+                .expect("a field on the class code screen");
+            assert!(!label.is_empty(), "the field is named by the text before it");
+            let code = great_leap_classroom_code();
+            let g = t.generation;
+            app.world_mut().resource_mut::<AccessInbox>().0.extend([
+                AccessInput::Type { generation: g, index, value: code.clone() },
+                AccessInput::Submit { generation: g, index },
+            ]);
+            app.update();
+            app.update();
+            app.update();
+            assert_eq!(screen(&app), Screen::Assignment, "the typed code opened its assignment");
+        }
+
+        #[test]
+        fn arrow_keys_home_and_end_move_the_focus_like_tab() {
+            use bevy::input::ButtonState;
+            use bevy::input::keyboard::{Key, KeyboardInput};
+            let mut app = app(MemoryStore::default());
+            app.add_plugins(bevy::input_focus::InputDispatchPlugin);
+            let window = app.world_mut().spawn((Window::default(), bevy::window::PrimaryWindow)).id();
+            app.update();
+            let key = |app: &mut App, key_code: KeyCode| {
+                let press = KeyboardInput {
+                    key_code,
+                    logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+                    state: ButtonState::Pressed,
+                    text: None,
+                    repeat: false,
+                    window,
+                };
+                app.world_mut().write_message(press);
+                app.update();
+                app.world().resource::<InputFocus>().get()
+            };
+            let first = key(&mut app, KeyCode::ArrowDown).expect("ArrowDown focuses a control");
+            let second = key(&mut app, KeyCode::ArrowRight).expect("ArrowRight moves on");
+            assert_ne!(first, second);
+            assert_eq!(key(&mut app, KeyCode::ArrowUp), Some(first), "ArrowUp goes back");
+            let last = key(&mut app, KeyCode::End).unwrap();
+            assert_eq!(key(&mut app, KeyCode::Home), Some(first), "Home is the first control");
+            assert_ne!(last, first, "End is the last");
+            assert!(app.world().resource::<InputFocusVisible>().0, "and the ring shows");
+        }
+
+        fn great_leap_classroom_code() -> String {
+            classroom::Assignment::new(1234).code()
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ export const PAGE_STRINGS = {
     reload: "Reload the game",
     notLoaded: "The game could not be loaded: {error}",
     noWasm: "This browser cannot run WebAssembly, which the game needs.",
-    canvas: "Great Leap game area",
+    canvas: "Great Leap game area (the same screen is available as text after it)",
   },
   zh: {
     title: "大跃进",
@@ -29,7 +29,7 @@ export const PAGE_STRINGS = {
     reload: "重新载入游戏",
     notLoaded: "游戏无法载入：{error}",
     noWasm: "此浏览器无法运行本游戏所需的 WebAssembly。",
-    canvas: "大跃进游戏区域",
+    canvas: "大跃进游戏区域（其后有同一画面的文字版本）",
   },
 };
 

@@ -15,7 +15,7 @@ pub fn plugin(app: &mut App) {
     }
     app.add_systems(Update, (handle_acts, close_on_escape).run_if(not(in_state(Overlay::None)))).add_systems(
         Update,
-        spawn_overlay.run_if(in_state(Overlay::Settings).and_then(resource_changed::<crate::kiosk::TextScale>)),
+        spawn_overlay.run_if(in_state(Overlay::Settings).and_then(resource_changed::<crate::settings::Settings>)),
     );
 }
 
@@ -28,15 +28,10 @@ fn close_on_escape(keys: Res<ButtonInput<KeyCode>>, mut overlay: ResMut<NextStat
     }
 }
 
-fn handle_acts(
-    mut acts: MessageReader<Act>,
-    mut overlay: ResMut<NextState<Overlay>>,
-    mut scale: ResMut<crate::kiosk::TextScale>,
-) {
+fn handle_acts(mut acts: MessageReader<Act>, mut overlay: ResMut<NextState<Overlay>>) {
     for Act(action) in acts.read() {
         match action {
             UiAction::CloseOverlay => overlay.set(Overlay::None),
-            UiAction::TextScale(percent) => scale.0 = *percent,
             _ => {}
         }
     }
@@ -49,7 +44,8 @@ fn spawn_overlay(
     strings: Res<Strings>,
     data: Res<GameData>,
     commune: Option<Res<Commune>>,
-    scale: Res<crate::kiosk::TextScale>,
+    settings: Res<crate::settings::Settings>,
+    motion: Res<crate::settings::BrowserMotion>,
 ) {
     for e in &roots {
         commands.entity(e).despawn();
@@ -111,24 +107,42 @@ fn spawn_overlay(
                             entry(list, src.citation.clone(), s.data(&src.note), String::new(), s);
                         }
                     }
-                    Overlay::Settings => {
-                        list.spawn(theme::body(s.get("settings.text_size")));
-                        list.spawn(Node { column_gap: px(8), ..default() }).with_children(|r| {
-                            for pct in [100u16, 125, 150, 200] {
-                                let on = scale.0 == pct;
-                                r.spawn(button_with(
-                                    format!("{pct}%"),
-                                    UiAction::TextScale(pct),
-                                    if on { ButtonLook::Selected } else { ButtonLook::Normal },
-                                    true,
-                                ));
-                            }
-                        });
-                    }
+                    Overlay::Settings => settings_list(list, &settings, &motion, s),
                     Overlay::None => {}
                 });
             });
     });
+}
+
+/// Each setting: its name, then its choices as buttons (the chosen one marked).
+fn settings_list(
+    list: &mut ChildSpawnerCommands,
+    settings: &crate::settings::Settings,
+    motion: &crate::settings::BrowserMotion,
+    s: &Strings,
+) {
+    use crate::settings::{SettingsMove, TEXT_SCALES};
+    let choices = |list: &mut ChildSpawnerCommands, name: &str, options: Vec<(String, SettingsMove, bool)>| {
+        list.spawn(theme::body(s.get(name)));
+        list.spawn(Node { column_gap: px(8), row_gap: px(8), flex_wrap: FlexWrap::Wrap, ..default() }).with_children(
+            |r| {
+                for (label, m, on) in options {
+                    let look = if on { ButtonLook::Selected } else { ButtonLook::Normal };
+                    r.spawn(button_with(label, UiAction::Settings(m), look, true));
+                }
+            },
+        );
+    };
+    let on_off = |now: bool, make: fn(bool) -> SettingsMove| {
+        vec![(s.get("settings.off"), make(false), !now), (s.get("settings.on"), make(true), now)]
+    };
+    let sizes = TEXT_SCALES.iter().map(|&p| (format!("{p}%"), SettingsMove::TextScale(p), settings.text_scale == p));
+    choices(list, "settings.text_size", sizes.collect());
+    choices(list, "settings.high_contrast", on_off(settings.high_contrast, SettingsMove::HighContrast));
+    choices(list, "settings.reduced_motion", on_off(settings.reduced_motion(motion), SettingsMove::ReducedMotion));
+    list.spawn(theme::small(s.get("settings.reduced_motion_note")));
+    choices(list, "settings.colour_safe", on_off(settings.colour_safe, SettingsMove::ColourSafe));
+    list.spawn(theme::small(s.get("settings.colour_safe_note")));
 }
 
 fn citation(data: &sim::Data, key: &str) -> String {

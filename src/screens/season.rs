@@ -425,7 +425,7 @@ fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s:
                 }
                 // The current phase is bright and underlined (not colour alone).
                 let current = p == draft.phase;
-                let colour = if current { palette::ON_BUTTON } else { palette::RULE };
+                let colour = if current { palette::ON_BUTTON } else { palette::ON_DARK_DIM };
                 steps
                     .spawn((
                         Node {
@@ -784,10 +784,9 @@ fn consequences_panel(panel: &mut ChildSpawnerCommands, commune: &Commune, s: &S
             HappeningKind::Consequence => {
                 let Some(c) = data.consequence(&h.id) else { continue };
                 let text = fill_values(&s.data(&c.text), &h.values);
-                let colour = if h.id == "deaths_and_births" { palette::INK } else { palette::INK };
                 panel.spawn(Node { column_gap: px(8), ..default() }).with_children(|r| {
                     r.spawn(theme::text("•", theme::SIZE_BODY, palette::MUTED));
-                    r.spawn(theme::text(text, theme::SIZE_BODY, colour));
+                    r.spawn((theme::text(text, theme::SIZE_BODY, palette::INK), crate::access::Announce));
                 });
             }
             HappeningKind::Ending => {

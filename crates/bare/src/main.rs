@@ -1,0 +1,65 @@
+//! The yardstick for the benchmark's frame and load figures: one text and one
+//! button, built with the same Bevy features and web profile as the game and
+//! drawn the same way (reactive updates, the game's font), so the figures of
+//! the two can be compared as a ratio on any machine.
+
+use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+
+fn main() {
+    App::new()
+        .add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(Window {
+                title: "Bare Bevy".into(),
+                canvas: Some("#game".into()),
+                fit_canvas_to_parent: true,
+                prevent_default_event_handling: true,
+                ..default()
+            }),
+            ..default()
+        }))
+        .insert_resource(WinitSettings::desktop_app())
+        .add_plugins(great_leap_probe::plugin)
+        .add_systems(Startup, setup)
+        .add_systems(Update, press)
+        .run();
+}
+
+#[derive(Component)]
+struct Count(u32);
+
+fn setup(mut commands: Commands, assets: Res<AssetServer>, mut ready: ResMut<great_leap_probe::Interactive>) {
+    commands.spawn(Camera2d);
+    let font = TextFont { font: assets.load("fonts/NotoSans-subset.ttf").into(), ..default() };
+    commands
+        .spawn(Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            row_gap: px(16),
+            ..default()
+        })
+        .with_children(|root| {
+            root.spawn((Text::new("Pressed 0 times"), font.clone(), TextColor(Color::BLACK), Count(0)));
+            root.spawn((
+                Button,
+                Node { padding: UiRect::axes(px(24), px(12)), ..default() },
+                BackgroundColor(Color::srgb(0.2, 0.3, 0.5)),
+            ))
+            .with_child((Text::new("Press"), font, TextColor(Color::WHITE)));
+        });
+    ready.0 = true;
+}
+
+fn press(buttons: Query<&Interaction, Changed<Interaction>>, mut text: Query<(&mut Text, &mut Count)>) {
+    for interaction in &buttons {
+        if *interaction == Interaction::Pressed {
+            for (mut text, mut count) in &mut text {
+                count.0 += 1;
+                text.0 = format!("Pressed {} times", count.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! What the benchmark (`scripts/bench.sh`, `tests/bench/`) reads from a
+//! running app in the browser: when it first became interactive, how many
+//! frames it has run, and the start time of each recent frame. The game and
+//! the bare yardstick app both add this plugin, so their figures are taken
+//! the same way.
+//!
+//! `bench_continuous(true)` switches the app to drawing every frame, which
+//! is how frame cost is measured (in the game's usual reactive mode a frame
+//! is drawn only when something changes). Besides that, the probe asks for
+//! one frame only: the one after the first usable screen, where that is timed.
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+
+/// Set by the app when its first usable screen is spawned.
+#[derive(Resource, Default)]
+pub struct Interactive(pub bool);
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Interactive>()
+        .add_message::<RequestRedraw>()
+        .add_systems(First, record)
+        .add_systems(Last, one_more);
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Startup, web::keep_waker).add_systems(First, web::follow_mode);
+}
+
+/// The last frames' start times (ms since the page began) kept for the
+/// benchmark; more than 30 s at the frame rates seen here.
+const KEPT: usize = 4096;
+
+#[derive(Default)]
+struct Record {
+    frames: u64,
+    starts: std::collections::VecDeque<f64>,
+    interactive_at: Option<f64>,
+    seen_interactive: bool,
+}
+
+thread_local! {
+    static RECORD: std::cell::RefCell<Record> = std::cell::RefCell::new(Record::default());
+}
+
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
+/// At the start of each frame. An app that became interactive during the
+/// last frame has drawn that screen by now, so this is when it showed.
+fn record(ready: Res<Interactive>) {
+    let t = now_ms();
+    RECORD.with(|r| {
+        let mut r = r.borrow_mut();
+        r.frames += 1;
+        if r.starts.len() == KEPT {
+            r.starts.pop_front();
+        }
+        r.starts.push_back(t);
+        if r.seen_interactive && r.interactive_at.is_none() {
+            r.interactive_at = Some(t);
+        }
+        r.seen_interactive |= ready.0;
+    });
+}
+
+/// The frame after the first usable one is where it is timed, so make sure
+/// there is one (an app that draws only on change might wait for input).
+fn one_more(ready: Res<Interactive>, mut asked: Local<bool>, mut redraw: MessageWriter<RequestRedraw>) {
+    if ready.0 && !*asked {
+        *asked = true;
+        redraw.write(RequestRedraw);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use super::RECORD;
+    use bevy::prelude::*;
+    use bevy::winit::WinitSettings;
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        static CONTINUOUS: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+        static WAKER: std::cell::RefCell<Option<Box<dyn Fn()>>> = const { std::cell::RefCell::new(None) };
+    }
+
+    pub fn keep_waker(proxy: Res<bevy::winit::EventLoopProxyWrapper>) {
+        let proxy = (**proxy).clone();
+        let wake = move || {
+            let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+        };
+        WAKER.with(|w| *w.borrow_mut() = Some(Box::new(wake)));
+    }
+
+    pub fn now() -> f64 {
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .ok()
+            .and_then(|p| js_sys::Reflect::get(&p, &JsValue::from_str("now")).ok().map(|f| (p, f)))
+            .and_then(|(p, f)| f.dyn_into::<js_sys::Function>().ok()?.call0(&p).ok())
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    }
+
+    /// Frames the app has run since it started.
+    #[wasm_bindgen]
+    pub fn bench_frames() -> f64 {
+        RECORD.with(|r| r.borrow().frames as f64)
+    }
+
+    /// When (ms since the page began) the first usable screen was drawn, or -1.
+    #[wasm_bindgen]
+    pub fn bench_interactive_ms() -> f64 {
+        RECORD.with(|r| r.borrow().interactive_at.unwrap_or(-1.0))
+    }
+
+    /// The start times of the kept frames, oldest first.
+    #[wasm_bindgen]
+    pub fn bench_frame_starts() -> Vec<f64> {
+        RECORD.with(|r| r.borrow().starts.iter().copied().collect())
+    }
+
+    /// The size of the app's WebAssembly memory in bytes.
+    #[wasm_bindgen]
+    pub fn bench_memory_bytes() -> f64 {
+        (core::arch::wasm32::memory_size(0) * 65536) as f64
+    }
+
+    /// Draw every frame (true) or only on change (false), from the next frame.
+    #[wasm_bindgen]
+    pub fn bench_continuous(on: bool) {
+        CONTINUOUS.with(|c| c.set(Some(on)));
+        WAKER.with(|w| {
+            if let Some(wake) = &*w.borrow() {
+                wake();
+            }
+        });
+    }
+
+    pub fn follow_mode(mut settings: ResMut<WinitSettings>, mut saved: Local<Option<WinitSettings>>) {
+        let Some(on) = CONTINUOUS.with(|c| c.take()) else { return };
+        if on {
+            saved.get_or_insert(settings.clone());
+            *settings = WinitSettings::game();
+        } else if let Some(before) = saved.take() {
+            *settings = before;
+        }
+    }
+}
