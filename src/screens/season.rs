@@ -440,10 +440,12 @@ fn top_bar(root: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft, s:
                     });
             }
         });
-        bar.spawn(theme::row(6)).with_children(|b| {
+        // The windows' buttons wrap onto a second line on a narrow screen.
+        bar.spawn(Node { flex_wrap: FlexWrap::Wrap, row_gap: px(6), ..theme::row(6) }).with_children(|b| {
             b.spawn(button(s.get("button.codex"), UiAction::Open(Overlay::Codex)));
             b.spawn(button(s.get("button.glossary"), UiAction::Open(Overlay::Glossary)));
             b.spawn(button(s.get("button.sources"), UiAction::Open(Overlay::Sources)));
+            b.spawn(button(s.get("button.settings"), UiAction::Open(Overlay::Settings)));
             if hand_in {
                 b.spawn(button(s.get("button.hand_in"), UiAction::Class(crate::actions::ClassAction::HandIn)));
             }

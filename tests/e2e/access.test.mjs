@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { artifacts, keyboard, launch, open, playToEnd, root, serve, shot, sleep, snapshot, waitFor } from "./lib.mjs";
+import { artifacts, launch, open, playToEnd, root, serve, shot, sleep, snapshot, waitFor } from "./lib.mjs";
 
 let server;
 let browser;
@@ -156,6 +156,36 @@ test("a whole game with the keyboard alone: Tab, the arrow keys, Home, End, Ente
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+/** Press a key on the canvas and wait for the focus to settle. */
+async function key(page, name) {
+  const before = (await snapshot(page)).focus;
+  await page.keyboard.press(name, { delay: 100 });
+  await waitFor(page, (s) => s.focus !== before, `${name} to move the focus`, 5_000).catch(() => {});
+  return (await snapshot(page)).focus;
+}
+
+/**
+ * Reach a control with the keyboard alone and use it with Enter: End (the
+ * way on is usually last), then Shift-Tab back a few, else Home and Tab
+ * forward, or ArrowDown on every other step.
+ */
+async function keyboard(page, id, what = String(id), { mayNotChange = false } = {}) {
+  await waitFor(page, (s) => s.controls.some((c) => c.id === id && c.enabled), `${what} on screen`);
+  await page.locator("#game").focus();
+  let focus = (await snapshot(page)).focus;
+  if (focus !== id) focus = await key(page, "End");
+  for (let i = 0; i < 6 && focus !== id; i++) focus = await key(page, "Shift+Tab");
+  if (focus !== id) focus = await key(page, "Home");
+  for (let i = 0; i < 80 && focus !== id; i++) focus = await key(page, i % 2 ? "ArrowDown" : "Tab");
+  if (focus !== id) throw new Error(`${what} never took keyboard focus`);
+  const before = JSON.stringify(await snapshot(page));
+  await page.keyboard.down("Enter");
+  await sleep(150);
+  await page.keyboard.up("Enter");
+  const changed = waitFor(page, (s) => JSON.stringify(s) !== before, `${what} after Enter`, mayNotChange ? 3_000 : 30_000);
+  return mayNotChange ? changed.catch(() => snapshot(page)) : changed;
+}
 
 /** axe-core's serious and critical findings on the page as it stands. */
 async function axe(page) {
