@@ -98,6 +98,7 @@ pub fn plugin(app: &mut App) {
         .insert_resource(crate::settings::BrowserMotion(still))
         .add_systems(Startup, listen_for_access)
         .add_systems(PreUpdate, collect_access.before(crate::access::take_input))
+        .add_systems(Update, leave_the_canvas)
         .add_systems(Last, publish_access.after(crate::access::AccessSystems))
         .insert_resource(crate::language::BrowserLang(browser))
         .add_systems(Startup, keep_waker)
@@ -471,4 +472,21 @@ fn render_access(tree: &AccessTree, strings: &crate::text::Strings) -> Result<()
         }
     }
     Ok(())
+}
+
+/// Escape with no window open leaves the canvas for the screen as text (and
+/// from there Tab goes on to the browser): the keyboard is never trapped in
+/// the game. Shift-Tab from the text comes back to the canvas.
+fn leave_the_canvas(
+    keys: Res<ButtonInput<KeyCode>>,
+    overlay: Res<State<crate::actions::Overlay>>,
+    kiosk: Res<crate::kiosk::Kiosk>,
+) {
+    if kiosk.on || *overlay.get() != crate::actions::Overlay::None || !keys.just_pressed(KeyCode::Escape) {
+        return;
+    }
+    let target = access_root().and_then(|root| root.query_selector("h1, h2, h3, button").ok().flatten());
+    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
 }

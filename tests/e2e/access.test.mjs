@@ -218,6 +218,22 @@ test("axe-core finds nothing serious or critical on the title, a season and the 
   await context.close();
 });
 
+test("the keyboard is never trapped: Escape leaves the canvas for the text, Shift-Tab comes back", async () => {
+  const { context, page } = await open(browser, server.url);
+  await waitFor(page, onScreen("Title"), "the title");
+  await page.locator("#game").focus();
+  await page.keyboard.press("Escape", { delay: 100 });
+  await page.waitForFunction(() => document.getElementById("access").contains(document.activeElement), null, { timeout: 30_000 });
+  // On through the text with Tab, then back to the game with Shift-Tab from its first control.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), "BUTTON");
+  await page.locator("#access button").first().focus();
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "game");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("nothing is drawn while nothing changes", async () => {
   const { context, page } = await open(browser, server.url);
   await waitFor(page, onScreen("Title"), "the title");
