@@ -127,6 +127,7 @@ async function coldLoad(browser, url) {
   const context = await browser.newContext({ viewport: VIEW, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
+  page.errors = errors;
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
   const interactive = await waitInteractive(page);
@@ -243,6 +244,7 @@ async function kioskCycles(browser, url) {
   const context = await browser.newContext({ viewport: { width: 800, height: 450 }, deviceScaleFactor: 1, hasTouch: true });
   const page = await context.newPage();
   const errors = [];
+  page.errors = errors;
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${url}?kiosk=1`);
   const cdp = await context.newCDPSession(page);
@@ -275,6 +277,8 @@ async function kioskCycles(browser, url) {
 async function verifyClass(browser, url) {
   const context = await browser.newContext({ viewport: VIEW, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
   await page.goto(url);
   await waitFor(page, (s) => s.screen === "Title" && s.controls.length > 0, "the title");
   await press(page, "Class(Teacher)");
