@@ -259,10 +259,18 @@ async function kioskCycles(browser, url) {
   await sleep(3000);
   const marks = [{ cycle: 0, ...(await memoryNow(page)) }];
   const started = Date.now();
+  // A touch that lands while the screen is still being laid out can miss: touch again.
+  const go = async (from, id, to) => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await quickTap(page, cdp, await control(from, id));
+      const moved = await waitFor(page, at(to), to, 5_000).then(() => true, () => false);
+      if (moved) return;
+    }
+    throw new Error(`${id} on ${from} never led to ${to}`);
+  };
   for (let i = 1; i <= CYCLES; i++) {
-    await quickTap(page, cdp, await control("Attract", "Kiosk(Play)"));
-    await quickTap(page, cdp, await control("Briefing", "ToTitle"));
-    await waitFor(page, at("Attract"), "the loop again", 60_000);
+    await go("Attract", "Kiosk(Play)", "Briefing");
+    await go("Briefing", "ToTitle", "Attract");
     if (i === 100 || i === CYCLES || i % 50 === 0) {
       marks.push({ cycle: i, ms: Date.now() - started, ...(await memoryNow(page)) });
       log(`kiosk cycle ${i}: wasm ${marks.at(-1).wasm} B, js heap ${marks.at(-1).js} B`);

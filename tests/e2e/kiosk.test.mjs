@@ -114,7 +114,8 @@ test("a visitor plays the kiosk game to its end by touch, in Chinese", async (t)
 // above does not show at this size (its season phases are shot at 1366).
 for (const lang of ["en", "zh"]) {
   test(`every kiosk screen at 1920 x 1080 has large targets and text (${lang})`, async (t) => {
-    const { page } = await kiosk(t, `?kiosk=1&lang=${lang}`);
+    // A long countdown: the question must wait while its screen is measured and shot.
+    const { page } = await kiosk(t, `?kiosk=1&lang=${lang}&countdown=120`);
     const look = async (snap, name) => {
       checkSizes(snap, `${lang} ${name}`);
       await shot(page, `43-kiosk-${lang}-${name}`);
