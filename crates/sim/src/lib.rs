@@ -40,10 +40,22 @@ pub use turn::{Happening, advance, new_game};
 /// Multiply `value` by `permille / 1000`, rounding toward zero. All scaling in
 /// the rules goes through here so that native and wasm builds agree exactly.
 pub fn per_mille(value: i64, permille: i64) -> i64 {
-    ((value as i128 * permille as i128) / 1000) as i64
+    // The product fits in 64 bits for every figure a game reaches; the wide
+    // division (slow) is kept for the rest. Both round toward zero.
+    match value.checked_mul(permille) {
+        Some(p) => p / 1000,
+        None => ((value as i128 * permille as i128) / 1000) as i64,
+    }
 }
 
 /// `num / den` in thousandths, 0 when the denominator is not positive.
 pub fn ratio_permille(num: i64, den: i64) -> i64 {
-    if den <= 0 { 0 } else { ((num as i128 * 1000) / den as i128) as i64 }
+    if den <= 0 {
+        0
+    } else {
+        match num.checked_mul(1000) {
+            Some(p) => p / den,
+            None => ((num as i128 * 1000) / den as i128) as i64,
+        }
+    }
 }

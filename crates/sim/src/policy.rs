@@ -12,7 +12,7 @@ use crate::dice::{Dice, Stream};
 use crate::error::SimError;
 use crate::replay::Run;
 use crate::state::CommuneState;
-use crate::turn::{advance, new_game, preview};
+use crate::turn::{HarvestPreview, new_game, sow};
 use crate::{events, per_mille};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,43 +127,60 @@ fn report_permille(policy: Policy, data: &Data, year: i64, dice: &mut Dice) -> i
 /// The decisions a scripted player makes this season.
 pub fn decide(policy: Policy, data: &Data, state: &CommuneState, seed: u64) -> Result<SeasonDecisions, SimError> {
     let mut dice = Dice::new(seed, state.now().ordinal(), Stream::Policy);
-    let mut d = SeasonDecisions {
-        labour: labour(policy, data, state, &mut dice),
-        choices: choices(policy, data, state, &mut dice),
-        report_kg: None,
-        procurement: ProcurementResponse::Deliver,
-    };
+    let mut d = plans(policy, data, state, &mut dice);
     if state.now().season.is_harvest() {
-        let p = preview(data, state, &d, seed)?;
-        d.report_kg = Some(per_mille(p.harvest_kg, report_permille(policy, data, state.now().year, &mut dice)));
-        d.procurement = match policy {
-            Policy::Historical | Policy::Zealot => ProcurementResponse::Deliver,
-            Policy::Honest => {
-                // Plead when the state would take more than a third of the crop.
-                if p.demand_if_truthful_kg * 3 > p.harvest_kg {
-                    ProcurementResponse::Plead
-                } else {
-                    ProcurementResponse::Deliver
-                }
-            }
-            Policy::Random => match dice.range(0, 2) {
-                0 => ProcurementResponse::Deliver,
-                1 => ProcurementResponse::Plead,
-                _ => ProcurementResponse::Hide { permille: dice.range(0, 500) as u16 },
-            },
-        };
+        let sown = sow(data, state.clone(), &d, seed)?;
+        answer(policy, data, &sown.preview(data), state.now().year, &mut dice, &mut d);
     }
     Ok(d)
 }
 
-/// Play a whole scenario with a scripted player.
+/// The labour plans and directive answers, before the harvest is seen.
+fn plans(policy: Policy, data: &Data, state: &CommuneState, dice: &mut Dice) -> SeasonDecisions {
+    SeasonDecisions {
+        labour: labour(policy, data, state, dice),
+        choices: choices(policy, data, state, dice),
+        report_kg: None,
+        procurement: ProcurementResponse::Deliver,
+    }
+}
+
+/// The report and the answer to procurement, once the harvest is seen.
+fn answer(policy: Policy, data: &Data, p: &HarvestPreview, year: i64, dice: &mut Dice, d: &mut SeasonDecisions) {
+    d.report_kg = Some(per_mille(p.harvest_kg, report_permille(policy, data, year, dice)));
+    d.procurement = match policy {
+        Policy::Historical | Policy::Zealot => ProcurementResponse::Deliver,
+        Policy::Honest => {
+            // Plead when the state would take more than a third of the crop.
+            if p.demand_if_truthful_kg * 3 > p.harvest_kg {
+                ProcurementResponse::Plead
+            } else {
+                ProcurementResponse::Deliver
+            }
+        }
+        Policy::Random => match dice.range(0, 2) {
+            0 => ProcurementResponse::Deliver,
+            1 => ProcurementResponse::Plead,
+            _ => ProcurementResponse::Hide { permille: dice.range(0, 500) as u16 },
+        },
+    };
+}
+
+/// Play a whole scenario with a scripted player. Each season is sown once:
+/// the player looks at the harvest, then the same season is finished.
 pub fn play(policy: Policy, data: &Data, scenario_id: &str, seed: u64) -> Result<(Run, CommuneState), SimError> {
     let mut state = new_game(data, scenario_id)?;
     let mut run =
         Run { scenario_id: scenario_id.to_string(), scenario_version: data.version, seed, seasons: Vec::new() };
     while !state.is_over() {
-        let d = decide(policy, data, &state, seed)?;
-        let (next, _) = advance(data, &state, &d, seed)?;
+        let now = state.now();
+        let mut dice = Dice::new(seed, now.ordinal(), Stream::Policy);
+        let mut d = plans(policy, data, &state, &mut dice);
+        let sown = sow(data, state, &d, seed)?;
+        if now.season.is_harvest() {
+            answer(policy, data, &sown.preview(data), now.year, &mut dice, &mut d);
+        }
+        let (next, _) = sown.finish(data, &d)?;
         run.seasons.push(d);
         state = next;
     }

@@ -287,12 +287,26 @@ impl CommuneState {
     /// A 64-bit FNV-1a hash of the state's canonical JSON, as 16 hex digits.
     /// Integers only, ordered maps only: the same on every platform.
     pub fn hash(&self) -> String {
-        let bytes = serde_json::to_vec(self).expect("plain data serializes");
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        serde_json::to_writer(&mut h, self).expect("plain data serializes");
+        format!("{:016x}", h.0)
+    }
+}
+
+/// FNV-1a over the bytes written to it (the JSON is hashed as it is written,
+/// never held whole).
+struct Fnv(u64);
+
+impl std::io::Write for Fnv {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
-        format!("{h:016x}")
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }

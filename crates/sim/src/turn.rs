@@ -69,7 +69,9 @@ pub struct HarvestPreview {
     pub demand_if_truthful_kg: i64,
 }
 
-fn check(data: &Data, state: &CommuneState, d: &SeasonDecisions) -> Result<(), SimError> {
+/// Everything the first half of a season needs: the labour plans and the
+/// answers to the directives.
+fn check_plans(data: &Data, state: &CommuneState, d: &SeasonDecisions) -> Result<(), SimError> {
     if state.is_over() || state.step >= state.seasons {
         return Err(SimError::GameOver);
     }
@@ -81,7 +83,11 @@ fn check(data: &Data, state: &CommuneState, d: &SeasonDecisions) -> Result<(), S
             return Err(SimError::LabourSum { brigade: i, sum: plan.sum() });
         }
     }
-    events::check_choices(data, state, d)?;
+    events::check_choices(data, state, d)
+}
+
+/// The answer to the procurement team.
+fn check_answer(data: &Data, d: &SeasonDecisions) -> Result<(), SimError> {
     if let ProcurementResponse::Hide { permille } = d.procurement
         && i64::from(permille) > data.params.hiding.max_hide_permille
     {
@@ -107,12 +113,11 @@ fn check_report(state: &CommuneState, d: &SeasonDecisions, harvest_kg: i64) -> R
 /// directives, the quota, labour, furnaces, works, tending and the harvest.
 fn first_half(
     data: &Data,
-    state: &CommuneState,
+    mut s: CommuneState,
     d: &SeasonDecisions,
     seed: u64,
     log: &mut Vec<Happening>,
 ) -> (CommuneState, Vec<Workforce>, HarvestOutcome) {
-    let mut s = state.clone();
     let now = s.now();
     s.ledger(now.year).seasons += 1;
     s.steel_quota_kg = 0;
@@ -127,22 +132,118 @@ fn first_half(
     (s, work, outcome)
 }
 
+/// A season played up to its harvest: the labour plans and the answers to
+/// the directives are in, the report and the answer to procurement not yet.
+/// What the player sees before reporting comes from here, and the same
+/// first half goes on to the end of the season, so it is played only once.
+pub struct Sown {
+    state: CommuneState,
+    work: Vec<Workforce>,
+    outcome: HarvestOutcome,
+    log: Vec<Happening>,
+    seed: u64,
+}
+
+/// Play the first half of a season from `state` (taken, not copied). The
+/// report and the procurement answer in `d` are not looked at here.
+pub fn sow(data: &Data, state: CommuneState, d: &SeasonDecisions, seed: u64) -> Result<Sown, SimError> {
+    check_plans(data, &state, d)?;
+    let mut log = Vec::new();
+    let (state, work, outcome) = first_half(data, state, d, seed, &mut log);
+    Ok(Sown { state, work, outcome, log, seed })
+}
+
+impl Sown {
+    /// The true harvest, the county's expectation and what the state would
+    /// take on a truthful report.
+    pub fn preview(&self, data: &Data) -> HarvestPreview {
+        let s = &self.state;
+        let total = self.outcome.total();
+        HarvestPreview {
+            harvest_kg: total,
+            left_in_fields_kg: self.outcome.left(),
+            per_brigade_kg: self.outcome.brought_in.clone(),
+            expected_kg: procurement::expectation(data, s, s.now().season),
+            weather_permille: self.outcome.weather_permille,
+            annual_quota_kg: s.quota.annual_kg,
+            demand_if_truthful_kg: procurement::demand(data, s, total),
+        }
+    }
+
+    /// The demand the procurement team would make on a given report.
+    pub fn demand(&self, data: &Data, report_kg: i64) -> i64 {
+        procurement::demand(data, &self.state, report_kg)
+    }
+
+    /// The rest of the season, with the report and the procurement answer of
+    /// `d` (its labour plans and choices must be the ones it was sown with).
+    pub fn finish(self, data: &Data, d: &SeasonDecisions) -> Result<(CommuneState, Vec<Happening>), SimError> {
+        check_answer(data, d)?;
+        let Sown { state: mut s, work, outcome, mut log, seed } = self;
+        let now = s.now();
+        let report = check_report(&s, d, outcome.total())?;
+
+        if now.season.is_harvest() {
+            let mut fresh = Vec::with_capacity(s.brigades.len());
+            for (i, &kg) in outcome.brought_in.iter().enumerate() {
+                let seed_kg = harvest::seed_for(data, &s, i).min(kg);
+                s.brigades[i].granary_kg += kg - seed_kg;
+                fresh.push(kg - seed_kg);
+            }
+            let l = s.ledger(now.year);
+            l.harvest_kg += outcome.total();
+            l.harvest_left_kg += outcome.left();
+            l.reported_kg += report;
+            log.push(
+                Happening::consequence("harvest")
+                    .with("harvest_kg", outcome.total())
+                    .with("weather_permille", outcome.weather_permille),
+            );
+            if outcome.left() * 10 > outcome.total() {
+                log.push(Happening::consequence("harvest_left_in_fields").with("left_kg", outcome.left()));
+            }
+            if let Some((brigade, lost)) = outcome.breach {
+                log.push(Happening::consequence("works_breach").with("brigade", brigade as i64).with("lost_kg", lost));
+            }
+            let expected = procurement::expectation(data, &s, now.season);
+            politics::judge_report(data, &mut s, report, expected, &mut log);
+            procurement::collect(data, &mut s, report, d.procurement, &fresh, seed, &mut log);
+        }
+        searches::run(data, &mut s, seed, &mut log);
+        let foods = canteens::feed(data, &mut s, &work, &mut log);
+        mortality::run(data, &mut s, &foods, seed, &mut log);
+
+        let mut ending = politics::reckon(data, &mut s, seed, &mut log);
+        if ending.is_none() && s.is_last_season() {
+            ending = Some(politics::final_ending(data, &s));
+        }
+        let people = s.people();
+        let standing = s.standing;
+        let l = s.ledger(now.year);
+        l.people_end = people;
+        l.standing_end = standing;
+        if let Some(e) = &ending {
+            let year = match e {
+                Ending::Purged { year } | Ending::Scapegoated { year } => *year,
+                _ => now.year,
+            };
+            log.push(
+                Happening { kind: HappeningKind::Ending, id: e.data_id().to_string(), values: BTreeMap::new() }
+                    .with("year", year),
+            );
+        }
+        s.ending = ending;
+        s.step += 1;
+        Ok((s, log))
+    }
+}
+
 /// The true harvest this season would bring with these labour plans and
 /// directive answers (the report and procurement answer are not needed).
 pub fn preview(data: &Data, state: &CommuneState, d: &SeasonDecisions, seed: u64) -> Result<HarvestPreview, SimError> {
-    check(data, state, d)?;
-    let mut scratch = Vec::new();
-    let (s, _, outcome) = first_half(data, state, d, seed, &mut scratch);
-    let total = outcome.total();
-    Ok(HarvestPreview {
-        harvest_kg: total,
-        left_in_fields_kg: outcome.left(),
-        per_brigade_kg: outcome.brought_in.clone(),
-        expected_kg: procurement::expectation(data, &s, s.now().season),
-        weather_permille: outcome.weather_permille,
-        annual_quota_kg: s.quota.annual_kg,
-        demand_if_truthful_kg: procurement::demand(data, &s, total),
-    })
+    let sown = sow(data, state.clone(), d, seed)?;
+    check_answer(data, d)?;
+    Ok(sown.preview(data))
 }
 
 /// The demand the procurement team would make on a given report.
@@ -153,10 +254,9 @@ pub fn demand_for_report(
     seed: u64,
     report_kg: i64,
 ) -> Result<i64, SimError> {
-    check(data, state, d)?;
-    let mut scratch = Vec::new();
-    let (s, _, _) = first_half(data, state, d, seed, &mut scratch);
-    Ok(procurement::demand(data, &s, report_kg))
+    let sown = sow(data, state.clone(), d, seed)?;
+    check_answer(data, d)?;
+    Ok(sown.demand(data, report_kg))
 }
 
 /// Play one season: `state + decisions + seed -> next state + what happened`.
@@ -166,64 +266,7 @@ pub fn advance(
     d: &SeasonDecisions,
     seed: u64,
 ) -> Result<(CommuneState, Vec<Happening>), SimError> {
-    check(data, state, d)?;
-    let mut log = Vec::new();
-    let (mut s, work, outcome) = first_half(data, state, d, seed, &mut log);
-    let now = s.now();
-    let report = check_report(&s, d, outcome.total())?;
-
-    if now.season.is_harvest() {
-        let mut fresh = Vec::with_capacity(s.brigades.len());
-        for (i, &kg) in outcome.brought_in.iter().enumerate() {
-            let seed_kg = harvest::seed_for(data, &s, i).min(kg);
-            s.brigades[i].granary_kg += kg - seed_kg;
-            fresh.push(kg - seed_kg);
-        }
-        let l = s.ledger(now.year);
-        l.harvest_kg += outcome.total();
-        l.harvest_left_kg += outcome.left();
-        l.reported_kg += report;
-        log.push(
-            Happening::consequence("harvest")
-                .with("harvest_kg", outcome.total())
-                .with("weather_permille", outcome.weather_permille),
-        );
-        if outcome.left() * 10 > outcome.total() {
-            log.push(Happening::consequence("harvest_left_in_fields").with("left_kg", outcome.left()));
-        }
-        if let Some((brigade, lost)) = outcome.breach {
-            log.push(Happening::consequence("works_breach").with("brigade", brigade as i64).with("lost_kg", lost));
-        }
-        let expected = procurement::expectation(data, &s, now.season);
-        politics::judge_report(data, &mut s, report, expected, &mut log);
-        procurement::collect(data, &mut s, report, d.procurement, &fresh, seed, &mut log);
-    }
-    searches::run(data, &mut s, seed, &mut log);
-    let foods = canteens::feed(data, &mut s, &work, &mut log);
-    mortality::run(data, &mut s, &foods, seed, &mut log);
-
-    let mut ending = politics::reckon(data, &mut s, seed, &mut log);
-    if ending.is_none() && s.is_last_season() {
-        ending = Some(politics::final_ending(data, &s));
-    }
-    let people = s.people();
-    let standing = s.standing;
-    let l = s.ledger(now.year);
-    l.people_end = people;
-    l.standing_end = standing;
-    if let Some(e) = &ending {
-        let year = match e {
-            Ending::Purged { year } | Ending::Scapegoated { year } => *year,
-            _ => now.year,
-        };
-        log.push(
-            Happening { kind: HappeningKind::Ending, id: e.data_id().to_string(), values: BTreeMap::new() }
-                .with("year", year),
-        );
-    }
-    s.ending = ending;
-    s.step += 1;
-    Ok((s, log))
+    sow(data, state.clone(), d, seed)?.finish(data, d)
 }
 
 /// The ending a finished game reached.

@@ -101,3 +101,26 @@ fn an_edited_decision_changes_the_hashes() {
     assert_eq!(before[..2], after[..2]);
     assert_ne!(before[2], after[2]);
 }
+
+/// `play` sows each season once and finishes it after the player has seen the
+/// harvest; a player who decides first and then advances, as the game does,
+/// makes the same decisions and reaches the same states.
+#[test]
+fn playing_by_sowing_once_matches_deciding_then_advancing() {
+    let data = Data::builtin();
+    for policy in Policy::ALL {
+        for (scenario, seed) in [("full", 1), ("full", 12), ("full", 40), ("kiosk", 9)] {
+            let (run, end) = play(policy, &data, scenario, seed).unwrap();
+            let mut state = sim::new_game(&data, scenario).unwrap();
+            let mut seasons = Vec::new();
+            while !state.is_over() {
+                let d = sim::policy::decide(policy, &data, &state, seed).unwrap();
+                state = sim::advance(&data, &state, &d, seed).unwrap().0;
+                seasons.push(d);
+            }
+            assert_eq!(run.seasons, seasons, "{policy:?} {scenario} {seed}");
+            assert_eq!(end, state, "{policy:?} {scenario} {seed}");
+            assert_eq!(replay(&data, &run).unwrap().state.hash(), state.hash());
+        }
+    }
+}

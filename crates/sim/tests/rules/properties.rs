@@ -42,6 +42,18 @@ fn plan((a, b, c): (u16, u16, u16)) -> LabourPlan {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
+    /// The 64-bit shortcut of the scaling helpers gives what the 128-bit
+    /// arithmetic gives, near the overflow edge too.
+    #[test]
+    fn scaling_matches_wide_arithmetic(value in any::<i64>(), permille in -1_000_000i64..1_000_000, small in -10_000_000_000i64..10_000_000_000) {
+        for v in [value, small] {
+            prop_assert_eq!(sim::per_mille(v, permille), ((i128::from(v) * i128::from(permille)) / 1000) as i64);
+            if permille > 0 {
+                prop_assert_eq!(sim::ratio_permille(v, permille), ((i128::from(v) * 1000) / i128::from(permille)) as i64);
+            }
+        }
+    }
+
     #[test]
     fn any_game_keeps_stocks_whole_conserves_people_and_ends(
         seed in any::<u64>(),
