@@ -45,7 +45,7 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, chart: &Chart) {
             border: UiRect::bottom(px(1)),
             ..default()
         })
-        .insert(BorderColor::all(palette::RULE))
+        .insert(theme::Ruled::bottom(palette::RULE))
         .with_children(|plot| {
             for (i, cat) in chart.categories.iter().enumerate() {
                 plot.spawn(Node {

@@ -246,10 +246,10 @@ fn countdown(
 fn spawn_question(commands: &mut Commands, s: &Strings, words: String) {
     commands.spawn((CountdownRoot, theme::modal_shade(30))).with_children(|shade| {
         shade
-            .spawn((
+            .spawn(theme::card_with(
                 Node { max_width: px(760), row_gap: px(18), align_items: AlignItems::Center, ..theme::card_node() },
-                BackgroundColor(palette::PAPER),
-                BorderColor::all(palette::ACCENT),
+                palette::PAPER,
+                palette::ACCENT,
             ))
             .with_children(|card| {
                 card.spawn(theme::text(s.get("kiosk.still_playing"), theme::SIZE_TITLE - 8.0, palette::ACCENT));

@@ -64,7 +64,10 @@ pub fn game_plugin(app: &mut App) {
             ready.0 = true
         })
         .add_systems(Startup, |mut commands: Commands| {
-            commands.spawn(Camera2d);
+            // No multisampling: the interface anti-aliases its own edges and
+            // text, and without a GPU every sample of every pixel is paid
+            // for on the CPU (docs/performance.md).
+            commands.spawn((Camera2d, Msaa::Off));
         });
 }
 

@@ -61,7 +61,7 @@ pub fn plugin(app: &mut App) {
     app.add_message::<Act>()
         .add_observer(on_activate)
         .add_systems(Startup, install_font)
-        .add_systems(PostUpdate, (button_colours, focus_ring).in_set(ThemeSystems))
+        .add_systems(PostUpdate, (button_colours, focus_ring, keep_rules).in_set(ThemeSystems))
         .add_observer(submit_on_enter)
         .add_systems(Last, forget_acts);
 }
@@ -109,11 +109,12 @@ pub fn modal_shade(z: i32) -> impl Bundle {
     )
 }
 
-/// A full-window root for a screen.
+/// A full-window root for a screen. It has no background of its own: the
+/// clear colour is the paper (looks.rs keeps it so), and a background the
+/// size of the window would be drawn again every frame for nothing.
 pub fn screen_root() -> impl Bundle {
     (
         Node { width: percent(100), height: percent(100), flex_direction: FlexDirection::Column, ..default() },
-        BackgroundColor(palette::PAPER),
         // Tab and Shift-Tab move between this screen's controls.
         TabGroup::new(0),
     )
@@ -186,7 +187,88 @@ pub fn card_node() -> Node {
 
 /// A card with its own layout and colours.
 pub fn card_with(node: Node, background: Color, border: Color) -> impl Bundle {
-    (node, BackgroundColor(background), BorderColor::all(border))
+    (Node { border_radius: BorderRadius::ZERO, ..node }, BackgroundColor(background), Ruled::all(border))
+}
+
+/// Thin rules along some edges of a node, in its border's space (the node
+/// keeps its `border` widths for layout, without a `BorderColor`).
+///
+/// Bevy draws a border as a quad the size of the whole node, so a bordered
+/// panel costs its area twice; in a browser without a GPU that is most of a
+/// frame's cost (docs/performance.md). These rules are four thin strips and
+/// cost only their own pixels. Not for a node that scrolls: its children,
+/// the strips too, would scroll and be clipped; frame its parent instead.
+#[derive(Component, Clone, Copy, PartialEq, Debug)]
+pub struct Ruled {
+    pub colour: Color,
+    /// Left, top, right, bottom.
+    pub edges: [bool; 4],
+}
+
+impl Ruled {
+    pub fn all(colour: Color) -> Ruled {
+        Ruled { colour, edges: [true; 4] }
+    }
+
+    pub fn bottom(colour: Color) -> Ruled {
+        Ruled { colour, edges: [false, false, false, true] }
+    }
+}
+
+/// One of the strips a `Ruled` node draws.
+#[derive(Component)]
+pub struct RuleStrip;
+
+/// Give every ruled node its strips, again when its children were replaced.
+fn keep_rules(
+    mut commands: Commands,
+    ruled: Query<(Entity, Ref<Ruled>, &Node, Option<&Children>)>,
+    changed: Query<Entity, (With<Ruled>, Or<(Changed<Ruled>, Changed<Children>, Changed<Node>)>)>,
+    mut emptied: RemovedComponents<Children>,
+    strips: Query<&Node, With<RuleStrip>>,
+) {
+    let mut todo: Vec<Entity> = changed.iter().collect();
+    todo.extend(emptied.read().filter(|e| ruled.contains(*e)));
+    todo.sort();
+    todo.dedup();
+    for e in todo {
+        let Ok((e, ruled, node, children)) = ruled.get(e) else { continue };
+        let width = |v: Val| match v {
+            Val::Px(w) if w > 0.0 => Some(w),
+            _ => None,
+        };
+        let b = node.border;
+        let (l, t, r, bt) = (width(b.left), width(b.top), width(b.right), width(b.bottom));
+        let out = |w: Option<f32>| px(-w.unwrap_or(0.0));
+        let mut want: Vec<Node> = Vec::new();
+        let strip = Node { position_type: PositionType::Absolute, ..default() };
+        if let (true, Some(w)) = (ruled.edges[0], l) {
+            want.push(Node { left: px(-w), top: out(t), bottom: out(bt), width: px(w), ..strip.clone() });
+        }
+        if let (true, Some(w)) = (ruled.edges[1], t) {
+            want.push(Node { top: px(-w), left: out(l), right: out(r), height: px(w), ..strip.clone() });
+        }
+        if let (true, Some(w)) = (ruled.edges[2], r) {
+            want.push(Node { right: px(-w), top: out(t), bottom: out(bt), width: px(w), ..strip.clone() });
+        }
+        if let (true, Some(w)) = (ruled.edges[3], bt) {
+            want.push(Node { bottom: px(-w), left: out(l), right: out(r), height: px(w), ..strip.clone() });
+        }
+        let had: Vec<(Entity, &Node)> =
+            children.map(|c| c.iter().filter_map(|c| Some((c, strips.get(c).ok()?))).collect()).unwrap_or_default();
+        // Spawning the strips changes the children: nothing to do then.
+        if !ruled.is_changed() && had.len() == want.len() && had.iter().zip(&want).all(|((_, a), b)| *a == b) {
+            continue;
+        }
+        for (old, _) in had {
+            commands.entity(old).despawn();
+        }
+        commands.entity(e).with_children(|c| {
+            for node in want {
+                c.spawn((node, BackgroundColor(ruled.colour), RuleStrip, Pickable::IGNORE));
+            }
+        });
+    }
 }
 
 /// A bordered card.

@@ -12,38 +12,18 @@ use crate::save::{Storage, Store, StoreError};
 
 thread_local! {
     static SNAPSHOT: RefCell<String> = const { RefCell::new(String::new()) };
-    static WAKER: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
 }
 
 /// Ask for a frame from outside Bevy (a file read, the clipboard answering):
 /// the game otherwise waits for input and would not see it (pace.rs).
 fn wake() {
-    WAKER.with(|w| {
-        if let Some(wake) = &*w.borrow() {
-            wake();
-        }
-    });
-}
-
-fn keep_waker(proxy: Res<bevy::winit::EventLoopProxyWrapper>) {
-    let proxy = (**proxy).clone();
-    let wake = move || {
-        let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
-    };
-    WAKER.with(|w| *w.borrow_mut() = Some(Box::new(wake)));
+    great_leap_probe::wake();
 }
 
 /// The current screen as JSON, for browser tests (read-only).
 #[wasm_bindgen]
 pub fn test_snapshot() -> String {
     SNAPSHOT.with(|s| s.borrow().clone())
-}
-
-/// The size of the game's WebAssembly memory in bytes, for browser tests
-/// and benchmarks that watch it over many kiosk cycles (read-only).
-#[wasm_bindgen]
-pub fn test_memory_bytes() -> f64 {
-    (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
 
 pub struct LocalStore;
@@ -101,7 +81,6 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, leave_the_canvas)
         .add_systems(Last, publish_access.after(crate::access::AccessSystems))
         .insert_resource(crate::language::BrowserLang(browser))
-        .add_systems(Startup, keep_waker)
         .add_systems(OnExit(crate::screens::Screen::Loading), hide_loading)
         .add_systems(Last, publish_snapshot.after(crate::hooks::SnapshotSystems));
 }

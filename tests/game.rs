@@ -807,6 +807,61 @@ mod flow {
         assert_eq!(before, buttons(&mut app));
     }
 
+    /// Cards and panels are framed by thin strips, not by Bevy borders
+    /// (drawn as quads the size of the whole node); the strips are there on
+    /// every screen, come back when a screen is redrawn, and no screen root
+    /// paints the window over the clear colour.
+    #[test]
+    fn frames_are_thin_rules_and_no_root_paints_the_window() {
+        use great_leap::theme::{RuleStrip, Ruled};
+        fn check(app: &mut App, place: &str) {
+            let w = app.world_mut();
+            let ruled: Vec<(Entity, Ruled, Node, Vec<Entity>)> = w
+                .query::<(Entity, &Ruled, &Node, Option<&Children>)>()
+                .iter(w)
+                .map(|(e, r, n, c)| (e, *r, n.clone(), c.map(|c| c.to_vec()).unwrap_or_default()))
+                .collect();
+            assert!(!ruled.is_empty(), "{place}: no framed card");
+            for (e, r, node, children) in ruled {
+                let border = w.get::<BorderColor>(e).map_or(Color::NONE, |b| b.top);
+                assert_eq!(border.alpha(), 0.0, "{place}: a framed card also has a border colour");
+                let strips: Vec<&Node> = children
+                    .iter()
+                    .filter(|c| w.get::<RuleStrip>(**c).is_some())
+                    .filter_map(|c| w.get::<Node>(*c))
+                    .collect();
+                let b = node.border;
+                let sides = [b.left, b.top, b.right, b.bottom];
+                let want =
+                    r.edges.iter().zip(sides).filter(|(on, v)| **on && *v != Val::ZERO && *v != Val::Auto).count();
+                assert_eq!(strips.len(), want, "{place}: strips of a framed card");
+                for s in strips {
+                    assert_eq!(s.position_type, PositionType::Absolute, "{place}");
+                    let thin = |v: Val| matches!(v, Val::Px(x) if x > 0.0 && x <= 4.0);
+                    assert!(thin(s.width) || thin(s.height), "{place}: a strip is thin");
+                }
+            }
+            let windows: Vec<Entity> = w
+                .query_filtered::<(Entity, &Node, &BackgroundColor), Without<ChildOf>>()
+                .iter(w)
+                .filter(|(_, n, bg)| {
+                    bg.0.alpha() > 0.0 && n.width == Val::Percent(100.0) && n.height == Val::Percent(100.0)
+                })
+                .map(|(e, n, _)| (e, n))
+                .filter(|(e, _)| w.get::<bevy::input_focus::tab_navigation::TabGroup>(*e).is_none_or(|g| !g.modal))
+                .map(|(e, _)| e)
+                .collect();
+            assert!(windows.is_empty(), "{place}: a screen root has a background");
+        }
+        let mut app = app(MemoryStore::default());
+        start_new_game(&mut app);
+        check(&mut app, "news");
+        play_season(&mut app);
+        check(&mut app, "the next season");
+        act(&mut app, UiAction::Next);
+        check(&mut app, "labour");
+    }
+
     #[test]
     fn kiosk_settings_that_cannot_be_used_are_named_and_the_defaults_kept() {
         use great_leap::kiosk::Kiosk;

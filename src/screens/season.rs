@@ -344,7 +344,7 @@ fn rebuild(
                     ..default()
                 })
                 .with_children(|wrap| {
-                    wrap.spawn((panel_node(true), BorderColor::all(palette::RULE), BackgroundColor(palette::PANEL)))
+                    wrap.spawn((panel_node(true), theme::Ruled::all(palette::RULE), BackgroundColor(palette::PANEL)))
                         .with_children(|panel| fill_panel(panel));
                 });
                 col.spawn(Node { padding: UiRect::horizontal(px(12)), ..default() })
@@ -372,15 +372,31 @@ fn rebuild(
                 ..default()
             })
             .with_children(|m| map::spawn(m, &commune, &view, s));
+            // The panel's frame is on a still node around it: rules inside
+            // the scrolling node would scroll away with its content.
             body.spawn((
-                panel_node(false),
-                BorderColor::all(palette::RULE),
+                Node { padding: UiRect::ZERO, row_gap: px(0), overflow: Overflow::visible(), ..panel_node(false) },
+                theme::Ruled::all(palette::RULE),
                 BackgroundColor(palette::PANEL),
-                at(ScrollSlot::Panel),
-                ScrollSlot::Panel,
-                Scrollable,
             ))
-            .with_children(|panel| fill_panel(panel));
+            .with_children(|frame| {
+                frame
+                    .spawn((
+                        Node {
+                            flex_grow: 1.0,
+                            min_height: px(0),
+                            flex_direction: FlexDirection::Column,
+                            row_gap: px(10),
+                            padding: UiRect::all(px(12)),
+                            overflow: Overflow::scroll_y(),
+                            ..default()
+                        },
+                        at(ScrollSlot::Panel),
+                        ScrollSlot::Panel,
+                        Scrollable,
+                    ))
+                    .with_children(|panel| fill_panel(panel));
+            });
         });
     });
 }

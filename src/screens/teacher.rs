@@ -324,7 +324,7 @@ fn reports_tab(
     let rows = print::rows(&desk.checked, data, check, s);
     p.spawn(theme::card()).with_children(|t| {
         t.spawn(Node { column_gap: px(8), border: UiRect::bottom(px(1)), padding: UiRect::bottom(px(4)), ..default() })
-            .insert(BorderColor::all(palette::RULE))
+            .insert(theme::Ruled::bottom(palette::RULE))
             .with_children(|h| {
                 for (key, w) in COLUMNS {
                     h.spawn(Node { width: percent(w), ..default() }).with_children(|cell| {
@@ -340,7 +340,7 @@ fn reports_tab(
                     border: UiRect::bottom(px(1)),
                     ..default()
                 },
-                BorderColor::all(palette::RULE),
+                theme::Ruled::bottom(palette::RULE),
                 ReportRow(c.file.clone()),
             ))
             .with_children(|r| {

@@ -309,7 +309,7 @@ export async function tap(page, id, what = String(id), { mayNotChange = false } 
 /** The game's WebAssembly memory and the page's JavaScript heap, in bytes. */
 export async function memory(page) {
   return page.evaluate(() => ({
-    wasm: window.wasmBindings.test_memory_bytes(),
+    wasm: window.wasmBindings.bench_memory_bytes(),
     js: performance.memory ? performance.memory.usedJSHeapSize : null,
   }));
 }

@@ -29,7 +29,14 @@ fn main() {
 struct Count(u32);
 
 fn setup(mut commands: Commands, assets: Res<AssetServer>, mut ready: ResMut<great_leap_probe::Interactive>) {
-    commands.spawn(Camera2d);
+    // Bevy's default camera (4x multisampling), as a bare app has it; with
+    // `?msaa=off` in the address, without, as the game draws (the benchmark
+    // measures both).
+    if great_leap_probe::page_flag("msaa=off") {
+        commands.spawn((Camera2d, Msaa::Off));
+    } else {
+        commands.spawn(Camera2d);
+    }
     let font = TextFont { font: assets.load("fonts/NotoSans-subset.ttf").into(), ..default() };
     commands
         .spawn(Node {

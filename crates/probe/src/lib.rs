@@ -79,6 +79,28 @@ fn one_more(ready: Res<Interactive>, mut asked: Local<bool>, mut redraw: Message
     }
 }
 
+/// Ask the app for a frame from outside Bevy (a browser callback): an app
+/// that draws only on change would otherwise wait for input. Nothing before
+/// the app has started, and nothing natively.
+pub fn wake() {
+    #[cfg(target_arch = "wasm32")]
+    web::wake();
+}
+
+/// Whether the page's address has `flag` among its query words
+/// (`?msaa=off&...`); false natively.
+pub fn page_flag(flag: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web::search().split(['?', '&']).any(|w| w == flag)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = flag;
+        false
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod web {
     use super::RECORD;
@@ -97,6 +119,22 @@ mod web {
             let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
         };
         WAKER.with(|w| *w.borrow_mut() = Some(Box::new(wake)));
+    }
+
+    pub fn wake() {
+        WAKER.with(|w| {
+            if let Some(wake) = &*w.borrow() {
+                wake();
+            }
+        });
+    }
+
+    pub fn search() -> String {
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("location"))
+            .ok()
+            .and_then(|l| js_sys::Reflect::get(&l, &JsValue::from_str("search")).ok())
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
     }
 
     pub fn now() -> f64 {
@@ -136,11 +174,7 @@ mod web {
     #[wasm_bindgen]
     pub fn bench_continuous(on: bool) {
         CONTINUOUS.with(|c| c.set(Some(on)));
-        WAKER.with(|w| {
-            if let Some(wake) = &*w.borrow() {
-                wake();
-            }
-        });
+        wake();
     }
 
     pub fn follow_mode(mut settings: ResMut<WinitSettings>, mut saved: Local<Option<WinitSettings>>) {
