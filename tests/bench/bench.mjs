@@ -81,6 +81,11 @@ async function serve(files) {
   const requested = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (path === "/__plain.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.end("<!doctype html><html lang=en><meta charset=utf-8><title>plain</title><p>Loading the game…</p></html>");
+      return;
+    }
     const f = files.get(path === "/" ? "/index.html" : path);
     if (!f) {
       res.writeHead(404, { "content-type": "text/plain" });
@@ -354,10 +359,22 @@ async function main() {
       first_load: { files: firstLoad, raw: sum("raw"), gzip: sum("gz"), brotli: sum("br") },
     };
     const b = await loads(browser, bareServer, "bare", { keepLast: true });
+    // The floor for the first paint on this machine: a page of one line of
+    // text and nothing else, loaded the same way.
+    const plainPaints = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport: VIEW, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await page.goto(`${gameServer.url}__plain.html`);
+      await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
+      plainPaints.push(await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime));
+      await context.close();
+    }
     out.load = {
       game_interactive_ms: g.runs.map((r) => r.interactive),
       game_first_paint_ms: g.runs.map((r) => r.paint),
       bare_interactive_ms: b.runs.map((r) => r.interactive),
+      plain_page_first_paint_ms: plainPaints,
     };
 
     // Idle: the title screen, untouched; the bare app likewise.
@@ -370,10 +387,13 @@ async function main() {
     out.idle.game_season_fps = await idleRate(g.kept.page, IDLE_S);
     log(`idle frames/s in a season: ${out.idle.game_season_fps}`);
     const bareFrames = await barePlayFrames(b.kept.page);
-    out.frames = {
-      game: { frames: gameFrames.length, p50: quantile(gameFrames, 0.5), p95: quantile(gameFrames, 0.95) },
-      bare: { frames: bareFrames.length, p50: quantile(bareFrames, 0.5), p95: quantile(bareFrames, 0.95) },
-    };
+    // The bare app once more as the game draws: its camera without
+    // multisampling (the game turns it off; Bevy's default is 4 samples).
+    const plain = await coldLoad(browser, `${bareServer.url}?msaa=off`);
+    const plainFrames = await barePlayFrames(plain.page);
+    await plain.context.close();
+    const stats = (xs) => ({ frames: xs.length, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) });
+    out.frames = { game: stats(gameFrames), bare: stats(bareFrames), bare_no_msaa: stats(plainFrames) };
     await g.kept.context.close();
     await b.kept.context.close();
     log("frames", JSON.stringify(out.frames));
@@ -402,10 +422,12 @@ async function main() {
     [`first-load transfer, brotli (${out.sizes.first_load.files.length} files)`, mb(out.sizes.first_load.brotli), "≤ 3 MB"],
     [`first-load transfer, gzip`, mb(out.sizes.first_load.gzip), ""],
     [`first interactive screen, median of ${LOADS} cold loads`, `${interactive.toFixed(0)} ms (bare app ${bareInteractive.toFixed(0)} ms)`, "no slower than the bare app"],
-    ["loading bar drawn (first contentful paint), median", `${median(out.load.game_first_paint_ms).toFixed(0)} ms`, "≤ 100 ms"],
+    ["loading bar drawn (first contentful paint), median", `${median(out.load.game_first_paint_ms).toFixed(0)} ms (a page of one line of text: ${median(out.load.plain_page_first_paint_ms).toFixed(0)} ms)`, "≤ 100 ms"],
     [`frame time p50 / p95 over ${PLAY_S} s of play`, `${f.game.p50.toFixed(0)} / ${f.game.p95.toFixed(0)} ms (${f.game.frames} frames)`, ""],
-    ["bare app's frame time p50 / p95", `${f.bare.p50.toFixed(0)} / ${f.bare.p95.toFixed(0)} ms (${f.bare.frames} frames)`, ""],
+    ["bare app's frame time p50 / p95 (Bevy's default camera)", `${f.bare.p50.toFixed(0)} / ${f.bare.p95.toFixed(0)} ms (${f.bare.frames} frames)`, ""],
     ["frame cost, game / bare (p50; p95)", `${(f.game.p50 / f.bare.p50).toFixed(2)}×; ${(f.game.p95 / f.bare.p95).toFixed(2)}×`, "≤ 1.3×"],
+    ["bare app without multisampling, as the game draws: p50 / p95", `${f.bare_no_msaa.p50.toFixed(0)} / ${f.bare_no_msaa.p95.toFixed(0)} ms (${f.bare_no_msaa.frames} frames)`, ""],
+    ["frame cost, game / that bare app (p50; p95)", `${(f.game.p50 / f.bare_no_msaa.p50).toFixed(2)}×; ${(f.game.p95 / f.bare_no_msaa.p95).toFixed(2)}×`, ""],
     ["frames drawn per second, nothing changing (title; season)", `${out.idle.game_title_fps.toFixed(2)}; ${out.idle.game_season_fps.toFixed(2)} (bare app ${out.idle.bare_fps.toFixed(2)})`, "0"],
   ];
   if (out.memory) {
