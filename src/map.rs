@@ -32,13 +32,7 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, view: &Commun
     let canteen = view.canteen();
     parent
         .spawn(theme::card_with(
-            Node {
-                width: percent(100),
-                row_gap: px(8),
-                padding: UiRect::all(px(10)),
-                border_radius: BorderRadius::ZERO,
-                ..theme::card_node()
-            },
+            Node { width: percent(100), row_gap: px(8), padding: UiRect::all(px(10)), ..theme::card_node() },
             palette::PANEL,
             palette::RULE,
         ))
@@ -63,12 +57,7 @@ pub fn spawn(parent: &mut ChildSpawnerCommands, commune: &Commune, view: &Commun
                     grid.spawn((
                         MapTile(i),
                         theme::card_with(
-                            Node {
-                                row_gap: px(4),
-                                padding: UiRect::all(px(6)),
-                                border_radius: BorderRadius::all(px(3)),
-                                ..theme::card_node()
-                            },
+                            Node { row_gap: px(4), padding: UiRect::all(px(6)), ..theme::card_node() },
                             palette::PAPER,
                             palette::RULE,
                         ),

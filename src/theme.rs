@@ -173,21 +173,21 @@ pub fn row(gap: i32) -> Node {
     Node { flex_direction: FlexDirection::Row, column_gap: px(gap), align_items: AlignItems::Center, ..default() }
 }
 
-/// The layout of a card: a padded, bordered column.
+/// The layout of a card: a padded column with room for its 1 px frame.
+/// Square corners: the frame's strips (`Ruled`) are straight.
 pub fn card_node() -> Node {
     Node {
         flex_direction: FlexDirection::Column,
         row_gap: px(6),
         padding: UiRect::all(px(12)),
         border: UiRect::all(px(1)),
-        border_radius: BorderRadius::all(px(4)),
         ..default()
     }
 }
 
 /// A card with its own layout and colours.
 pub fn card_with(node: Node, background: Color, border: Color) -> impl Bundle {
-    (Node { border_radius: BorderRadius::ZERO, ..node }, BackgroundColor(background), Ruled::all(border))
+    (node, BackgroundColor(background), Ruled::all(border))
 }
 
 /// Thin rules along some edges of a node, in its border's space (the node
