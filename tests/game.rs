@@ -866,6 +866,37 @@ mod flow {
         check(&mut app, "labour");
     }
 
+    /// Text is drawn on whole pixels: every glyph's image starts on a pixel
+    /// corner after layout, moved by at most half a pixel (theme::snap_glyphs).
+    #[test]
+    fn glyphs_are_drawn_on_whole_pixels() {
+        use bevy::text::{GlyphAtlasInfo, PositionedGlyph, TextLayoutInfo};
+        let glyph = |x: f32, y: f32, w: f32, h: f32| PositionedGlyph {
+            position: Vec2::new(x, y),
+            atlas_info: GlyphAtlasInfo {
+                texture: AssetId::default(),
+                rect: Rect::new(0.0, 0.0, w, h),
+                offset: Vec2::ZERO,
+                is_alpha_mask: true,
+            },
+            section_index: 0,
+            line_index: 0,
+        };
+        let laid_out = vec![glyph(10.37, 20.5, 7.0, 11.0), glyph(17.81, 20.49, 8.0, 12.0), glyph(4.5, 6.5, 9.0, 9.0)];
+        let mut app = App::new();
+        app.add_systems(Update, great_leap::theme::snap_glyphs);
+        let text = app.world_mut().spawn(TextLayoutInfo { glyphs: laid_out.clone(), ..default() }).id();
+        app.update();
+        let snapped = app.world().get::<TextLayoutInfo>(text).unwrap().glyphs.clone();
+        for (before, after) in laid_out.iter().zip(&snapped) {
+            let corner = after.position - after.atlas_info.rect.size() / 2.0;
+            assert_eq!(corner, corner.round(), "a glyph's corner between pixels: {corner}");
+            assert!((after.position - before.position).abs().max_element() <= 0.5);
+        }
+        // Already on whole pixels: nothing moves.
+        assert_eq!(snapped[2].position, Vec2::new(4.5, 6.5));
+    }
+
     #[test]
     fn kiosk_settings_that_cannot_be_used_are_named_and_the_defaults_kept() {
         use great_leap::kiosk::Kiosk;
