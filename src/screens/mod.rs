@@ -15,6 +15,10 @@ pub fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_sub_state::<Phase>()
         .init_state::<crate::actions::Overlay>()
+        // Straight after start-up too: in English the font is in place from
+        // the start, and the title is then built and drawn in the very first
+        // frame (each frame is dear while the page starts, docs/performance.md).
+        .add_systems(PostStartup, finish_loading)
         .add_systems(Update, finish_loading.run_if(in_state(Screen::Loading)))
         .add_plugins((
             title::plugin,

@@ -20,7 +20,7 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<Interactive>()
         .add_message::<RequestRedraw>()
         .add_systems(First, record)
-        .add_systems(Last, one_more);
+        .add_systems(Last, frame_end);
     #[cfg(target_arch = "wasm32")]
     app.add_systems(Startup, web::keep_waker).add_systems(First, web::follow_mode);
 }
@@ -52,9 +52,9 @@ fn now_ms() -> f64 {
     }
 }
 
-/// At the start of each frame. An app that became interactive during the
-/// last frame has drawn that screen by now, so this is when it showed.
-fn record(ready: Res<Interactive>) {
+/// At the start of each frame. An app that was interactive at the end of
+/// the last frame has drawn that screen by now, so this is when it showed.
+fn record() {
     let t = now_ms();
     RECORD.with(|r| {
         let mut r = r.borrow_mut();
@@ -66,13 +66,18 @@ fn record(ready: Res<Interactive>) {
         if r.seen_interactive && r.interactive_at.is_none() {
             r.interactive_at = Some(t);
         }
-        r.seen_interactive |= ready.0;
     });
 }
 
-/// The frame after the first usable one is where it is timed, so make sure
-/// there is one (an app that draws only on change might wait for input).
-fn one_more(ready: Res<Interactive>, mut asked: Local<bool>, mut redraw: MessageWriter<RequestRedraw>) {
+/// At the end of each frame, before it is drawn: whether the app is usable
+/// in this frame. (Read at the start of a frame instead, an app that became
+/// usable in the middle of one would be timed a frame late.) The frame after
+/// the first usable one is where it is timed, so make sure there is one (an
+/// app that draws only on change might wait for input).
+fn frame_end(ready: Res<Interactive>, mut asked: Local<bool>, mut redraw: MessageWriter<RequestRedraw>) {
+    if ready.0 {
+        RECORD.with(|r| r.borrow_mut().seen_interactive = true);
+    }
     if ready.0 && !*asked {
         *asked = true;
         redraw.write(RequestRedraw);
