@@ -21,3 +21,19 @@ pub fn warn(message: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("warning: {message}");
 }
+
+/// The size of the browser's viewport in CSS pixels, which the game's canvas
+/// fills; None natively.
+pub fn page_size() -> Option<(f32, f32)> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let w = web_sys::window()?;
+        let width = w.inner_width().ok()?.as_f64()?;
+        let height = w.inner_height().ok()?.as_f64()?;
+        Some((width as f32, height as f32))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}

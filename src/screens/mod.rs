@@ -15,9 +15,8 @@ pub fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_sub_state::<Phase>()
         .init_state::<crate::actions::Overlay>()
-        // Straight after start-up too: in English the font is in place from
-        // the start, and the title is then built and drawn in the very first
-        // frame (each frame is dear while the page starts, docs/performance.md).
+        // Straight after start-up too, when nothing is left to wait for
+        // (each frame is dear while the page starts, docs/performance.md).
         .add_systems(PostStartup, finish_loading)
         .add_systems(Update, finish_loading.run_if(in_state(Screen::Loading)))
         .add_plugins((
@@ -81,14 +80,26 @@ impl Phase {
 }
 
 /// Leave the loading screen once the game's font (and the language's, if
-/// that is another) is ready to draw with.
+/// that is another) is ready to draw with, and the window has the size of
+/// the page. In a browser the canvas is fitted to the page only after the
+/// first frame or two, and a screen built before that is laid out for
+/// Bevy's default window (a phone would see it squeezed for a frame, a
+/// kiosk at the wrong scale). Should the sizes never agree to the pixel,
+/// the wait ends after a few frames.
 fn finish_loading(
     fonts: Res<Assets<Font>>,
     language: Res<crate::language::Language>,
     kiosk: Res<crate::kiosk::Kiosk>,
+    windows: Query<&Window>,
+    mut frames: Local<u32>,
     mut screen: ResMut<NextState<Screen>>,
 ) {
-    if fonts.contains(AssetId::<Font>::default()) && language.settled() {
+    *frames += 1;
+    let fitted = match (crate::platform::page_size(), windows.iter().next()) {
+        (Some((w, h)), Some(window)) => (window.width() - w).abs() < 1.5 && (window.height() - h).abs() < 1.5,
+        _ => true,
+    };
+    if fonts.contains(AssetId::<Font>::default()) && language.settled() && (fitted || *frames > 4) {
         screen.set(if kiosk.on { Screen::Attract } else { Screen::Title });
     }
 }
