@@ -216,15 +216,17 @@ async function gamePlayFrames(page) {
   const to = await pageNow(page);
   await probe(page, "bench_continuous", false);
   const starts = (await probe(page, "bench_frame_starts")).filter((t) => t >= from && t <= to);
+  const gaps = [];
   const byScreen = {};
   for (let i = 1; i < starts.length; i++) {
     const screen = shown.findLast((s) => s.at <= starts[i - 1])?.screen ?? "Title/Briefing";
-    (byScreen[screen] ||= []).push(starts[i] - starts[i - 1]);
+    gaps.push(starts[i] - starts[i - 1]);
+    (byScreen[screen] ||= []).push(gaps.at(-1));
   }
   for (const [screen, xs] of Object.entries(byScreen)) {
     log(`game frames on ${screen}: ${xs.length}, p50 ${quantile(xs, 0.5).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`);
   }
-  return frameTimes(page, from, to);
+  return gaps;
 }
 
 /** Frame cost of the bare app: continuous drawing while its button is pressed now and then. */
