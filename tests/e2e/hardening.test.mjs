@@ -58,12 +58,26 @@ test("the page's CSP blocks an injected inline script and handler, and the game 
     const remote = document.createElement("script");
     remote.src = "https://example.invalid/x.js";
     document.body.appendChild(remote);
+    // The page's own stylesheet is inline and allowed by its hash; another
+    // inline style is not.
+    const style = document.createElement("style");
+    style.textContent = "#stage { visibility: hidden; }";
+    document.head.appendChild(style);
     await new Promise((ok) => setTimeout(ok, 500));
-    return { injected: window.injected === true, handler: window.handler === true, violations };
+    return {
+      injected: window.injected === true,
+      handler: window.handler === true,
+      styled: getComputedStyle(document.getElementById("stage")).visibility === "hidden",
+      own: getComputedStyle(document.getElementById("stage")).position,
+      violations,
+    };
   });
   assert.equal(result.injected, false, "the inline script did not run");
   assert.equal(result.handler, false, "the inline handler did not run");
+  assert.equal(result.styled, false, "the injected style did not apply");
+  assert.equal(result.own, "fixed", "the page's own inline stylesheet applies");
   assert.ok(result.violations.filter((v) => v.startsWith("script-src")).length >= 3, JSON.stringify(result.violations));
+  assert.ok(result.violations.some((v) => v.startsWith("style-src")), JSON.stringify(result.violations));
   // The browser stopped the remote script before it left the machine.
   assert.deepEqual(answered.filter((u) => !u.startsWith(server.url)), [], "nothing came from another origin");
   assert.deepEqual(failed, [["https://example.invalid/x.js", "csp"]], "blocked by the CSP");
