@@ -59,6 +59,11 @@ pub struct Snapshot {
     pub texts: Vec<String>,
     /// The size each of those texts is drawn at, in CSS pixels.
     pub text_px: Vec<f32>,
+    /// Where each of those texts is laid out.
+    pub text_boxes: Vec<Rect>,
+    /// Texts whose lines are taller than the box they were given, so that
+    /// they run into what follows, with their sizes.
+    pub text_overflows: Vec<String>,
     /// The interface scale (text size setting times the kiosk's growth).
     pub ui_scale: f32,
     /// The language on screen.
@@ -74,6 +79,21 @@ pub struct Snapshot {
     /// The teacher's view: the class code being checked, each file's verdict,
     /// and how long the last batch took (ms).
     pub teacher: Option<serde_json::Value>,
+    /// When the loading screen gave way to the first screen.
+    pub loaded: Option<Loaded>,
+}
+
+/// The frame in which the loading screen ended (0 is the first) and the
+/// window's size (CSS pixels) then, which the first screen was laid out for.
+#[derive(Resource, Serialize, Default, Clone, Copy, PartialEq)]
+pub struct Loaded {
+    pub frame: u32,
+    pub window: [f32; 2],
+}
+
+fn note_loaded(frames: Option<Res<bevy::diagnostic::FrameCount>>, windows: Query<&Window>, mut commands: Commands) {
+    let window = windows.iter().next().map_or([0.0; 2], |w| [w.width(), w.height()]);
+    commands.insert_resource(Loaded { frame: frames.map_or(0, |f| f.0), window });
 }
 
 /// The latest snapshot as JSON, rewritten only when it changes.
@@ -81,7 +101,9 @@ pub struct Snapshot {
 pub struct SnapshotJson(pub String);
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<SnapshotJson>().add_systems(Last, take_snapshot.in_set(SnapshotSystems));
+    app.init_resource::<SnapshotJson>()
+        .add_systems(OnExit(Screen::Loading), note_loaded)
+        .add_systems(Last, take_snapshot.in_set(SnapshotSystems));
 }
 
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -108,7 +130,7 @@ fn take_snapshot(
         Option<&crate::theme::ButtonLook>,
     )>,
     texts: Query<&Text>,
-    shown: Query<(&Text, &ComputedNode, &UiGlobalTransform, &TextFont)>,
+    shown: Query<(&Text, &ComputedNode, &UiGlobalTransform, &TextFont, &bevy::text::TextLayoutInfo)>,
     panels: Query<(Entity, &ComputedNode, &UiGlobalTransform), With<Scrollable>>,
     parents: Query<&ChildOf>,
     screen: Res<State<Screen>>,
@@ -120,12 +142,13 @@ fn take_snapshot(
     focus: Option<Res<InputFocus>>,
     actions: Query<&UiAction>,
     fields: Query<(&bevy::text::EditableText, &crate::theme::Field, &ComputedNode, &UiGlobalTransform)>,
-    (student, desk, windows, ui_scale, strings): (
+    (student, desk, windows, ui_scale, strings, loaded): (
         Option<Res<crate::lesson::Student>>,
         Option<Res<crate::screens::teacher::Desk>>,
         Query<&Window>,
         Res<UiScale>,
         Res<crate::text::Strings>,
+        Option<Res<Loaded>>,
     ),
     mut out: ResMut<SnapshotJson>,
 ) {
@@ -151,7 +174,25 @@ fn take_snapshot(
         _ => 0.0,
     };
     let mut on_screen: Vec<(Rect, String, f32)> =
-        shown.iter().map(|(t, n, g, f)| (rect(n, g), t.0.clone(), px(f))).collect();
+        shown.iter().map(|(t, n, g, f, _)| (rect(n, g), t.0.clone(), px(f))).collect();
+    let text_overflows = shown
+        .iter()
+        .filter(|(_, n, ..)| !n.is_empty())
+        // Taller than its box: the lines run into what follows. (The width
+        // can exceed the box by a trailing space's advance, which draws nothing.)
+        .filter(|(_, n, _, _, l)| l.size.y > n.size().y + 1.0)
+        .map(|(t, n, _, _, l)| {
+            let (k, size) = (CSS_PER_PHYSICAL.with(|c| *c.borrow()), n.size());
+            format!(
+                "{} (laid out {:.0} x {:.0} px in a {:.0} x {:.0} box)",
+                t.0,
+                l.size.x * k,
+                l.size.y * k,
+                size.x * k,
+                size.y * k
+            )
+        })
+        .collect();
     on_screen.sort_by(|a, b| a.0.y.total_cmp(&b.0.y).then(a.0.x.total_cmp(&b.0.x)));
     let snap = Snapshot {
         screen: format!("{:?}", screen.get()),
@@ -173,6 +214,8 @@ fn take_snapshot(
             .and_then(|c| serde_json::to_value(sim::summary::table(&c.data, &c.start, &c.state)).ok()),
         texts: on_screen.iter().map(|(_, t, _)| t.clone()).collect(),
         text_px: on_screen.iter().map(|(_, _, p)| *p).collect(),
+        text_boxes: on_screen.iter().map(|(r, _, _)| r.clone()).collect(),
+        text_overflows,
         ui_scale: ui_scale.0,
         lang: strings.lang.clone(),
         draft: draft.and_then(|d| serde_json::to_value(&*d).ok()),
@@ -202,6 +245,7 @@ fn take_snapshot(
                 "last_batch": d.last_batch.map(|(n, ms)| serde_json::json!({"files": n, "ms": ms})),
             })
         }),
+        loaded: loaded.map(|l| *l),
     };
     let json = serde_json::to_string(&snap).unwrap_or_default();
     if json != out.0 {

@@ -31,6 +31,7 @@ pub mod web;
 use bevy::asset::AssetMetaCheck;
 use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
+use bevy::window::WindowResolution;
 
 /// The parts of the game that need no window: the rules and saving.
 pub fn headless_plugin(app: &mut App) {
@@ -82,6 +83,13 @@ pub fn app() -> App {
                     canvas: Some("#game".into()),
                     fit_canvas_to_parent: true,
                     prevent_default_event_handling: true,
+                    // In the browser the window starts at the page's size, so
+                    // the first screen is laid out for it in the first frame
+                    // rather than for Bevy's 1280 x 720 until the canvas has
+                    // been fitted, a frame or two later (screens::finish_loading).
+                    resolution: platform::page_size()
+                        .map(|(w, h)| WindowResolution::new(w.round().max(1.0) as u32, h.round().max(1.0) as u32))
+                        .unwrap_or_default(),
                     ..default()
                 }),
                 ..default()

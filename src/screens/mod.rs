@@ -81,11 +81,11 @@ impl Phase {
 
 /// Leave the loading screen once the game's font (and the language's, if
 /// that is another) is ready to draw with, and the window has the size of
-/// the page. In a browser the canvas is fitted to the page only after the
-/// first frame or two, and a screen built before that is laid out for
-/// Bevy's default window (a phone would see it squeezed for a frame, a
-/// kiosk at the wrong scale). Should the sizes never agree to the pixel,
-/// the wait ends after a few frames.
+/// the page. The window is made at the page's size (`app`), so this holds
+/// from the start unless the page changed size meanwhile: a screen built
+/// for another size would be laid out wrong for a frame (a phone's title
+/// squeezed, a kiosk at the wrong scale). Should the sizes never agree to
+/// the pixel, the wait ends after a few frames.
 fn finish_loading(
     fonts: Res<Assets<Font>>,
     language: Res<crate::language::Language>,

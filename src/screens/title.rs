@@ -79,7 +79,14 @@ fn spawn_title(
             }
             c.spawn(theme::text(s.get("title.name"), theme::SIZE_TITLE, palette::ACCENT));
             c.spawn(theme::text(s.get("title.subtitle"), theme::SIZE_HEADING, palette::INK));
-            c.spawn((Node { max_width: px(720), ..default() }, children![theme::body(s.get("title.advisory"))]));
+            // The column's width, up to 720, with the text stretched across
+            // it: with no width of its own the box took the text's unwrapped
+            // width and ran off a phone's screen, and as a row it measured
+            // the text's height for a wider line than it was drawn in.
+            c.spawn((
+                Node { width: percent(100), max_width: px(720), flex_direction: FlexDirection::Column, ..default() },
+                children![theme::body(s.get("title.advisory"))],
+            ));
             assignment_card(c, &launch, &status, s);
             match &*status {
                 SaveStatus::Ready(saved) => {

@@ -7,6 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { createHash } from "node:crypto";
 import {
   artifacts, dist, keyboard, launch, open, press, replayer, serve, settled, shot, shotPages, sleep, snapshot, waitFor,
 } from "./lib.mjs";
@@ -35,11 +36,30 @@ test("the page is our own: no inline script, a strict CSP, nothing from other or
   const inline = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs) || body.trim());
   assert.equal(inline.length, 0, "no inline scripts");
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  // The stylesheet is in the page, so the loading bar paints without a second
+  // request, and the CSP allows that one text by its hash and nothing else.
+  assert.doesNotMatch(html, /<link[^>]*rel="stylesheet"/, "no render-blocking stylesheet");
+  const styles = [...html.matchAll(/<style data-href="([^"]+)">([\s\S]*?)<\/style>/g)];
+  assert.equal(styles.length, 1, "the stylesheet is inline");
+  const [, cssFile, css] = styles[0];
+  assert.equal(readFileSync(join(dist, cssFile), "utf8"), css, "the printable pages' stylesheet is the same text");
+  const digest = createHash("sha256").update(css).digest("base64");
+  const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)[1];
+  assert.match(policy, new RegExp(`; style-src 'self' 'sha256-${digest.replace(/[+/]/g, "\\$&")}'$`));
   const { context, page } = await open(browser, server.url);
   // The first load of the run: the loading bar is up while the wasm streams in.
   await shot(page, "01-loading");
   timings.loading_bar_visible = await page.locator("#loading").isVisible();
-  await waitFor(page, onScreen("Title"), "the title screen");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("loading")).position), "fixed", "the inline style applies");
+  const title = await waitFor(page, onScreen("Title"), "the title screen");
+  // The window is made at the page's size, so the title is built in the
+  // first frame and laid out for this page, not for Bevy's default window.
+  const { width, height } = page.viewportSize();
+  assert.ok(title.loaded, "the loading screen's end is reported");
+  assert.equal(title.loaded.frame, 0, "the title was built in the first frame");
+  assert.ok(Math.abs(title.loaded.window[0] - width) < 1.5 && Math.abs(title.loaded.window[1] - height) < 1.5,
+    `laid out for ${title.loaded.window} on a ${width} x ${height} page`);
+  assert.deepEqual(title.text_overflows, [], "every text fits the box it was laid out in");
   assert.ok(page.requests.some((u) => u.endsWith(".wasm")), "the game was fetched");
   assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.url)), [], "nothing from other origins");
   assert.deepEqual(page.errors.filter((e) => !/favicon/.test(e)), []);
@@ -212,12 +232,18 @@ test("a corrupt save gets a message and a choice, and is not deleted", async () 
 test("on a phone held upright every control fits the screen", async () => {
   const viewport = { width: 390, height: 844 };
   const { context, page } = await open(browser, server.url, viewport);
-  await waitFor(page, onScreen("Title"), "the title screen");
+  const title = await waitFor(page, onScreen("Title"), "the title screen");
+  await shot(page, "16-phone-title");
+  const inside = (r) => r.x >= -1 && r.x + r.w <= viewport.width + 1;
+  title.text_boxes.forEach((r, i) => assert.ok(inside(r), `"${title.texts[i]}" fits the width (${JSON.stringify(r)})`));
+  assert.deepEqual(title.text_overflows, [], "every text fits its box");
   await press(page, "NewGame");
   await waitFor(page, onScreen("Briefing"), "the briefing");
   await press(page, "Begin");
   let snap = await waitFor(page, onScreen("Season", "News"), "the first season");
   await shot(page, "17-phone-news");
+  snap.text_boxes.forEach((r, i) => assert.ok(inside(r), `"${snap.texts[i]}" fits the width (${JSON.stringify(r)})`));
+  assert.deepEqual(snap.text_overflows, [], "every text fits its box");
   for (const c of snap.controls) {
     assert.ok(c.rect.x >= -1 && c.rect.x + c.rect.w <= viewport.width + 1, `${c.id} fits the width (${JSON.stringify(c.rect)})`);
     assert.ok(c.rect.w >= 24 && c.rect.h >= 24, `${c.id} is large enough to touch`);
