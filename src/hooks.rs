@@ -130,7 +130,7 @@ fn take_snapshot(
         Option<&crate::theme::ButtonLook>,
     )>,
     texts: Query<&Text>,
-    shown: Query<(&Text, &ComputedNode, &UiGlobalTransform, &TextFont, &bevy::text::TextLayoutInfo)>,
+    shown: Query<(Entity, &Text, &ComputedNode, &UiGlobalTransform, &TextFont, &bevy::text::TextLayoutInfo)>,
     panels: Query<(Entity, &ComputedNode, &UiGlobalTransform), With<Scrollable>>,
     parents: Query<&ChildOf>,
     screen: Res<State<Screen>>,
@@ -142,13 +142,14 @@ fn take_snapshot(
     focus: Option<Res<InputFocus>>,
     actions: Query<&UiAction>,
     fields: Query<(&bevy::text::EditableText, &crate::theme::Field, &ComputedNode, &UiGlobalTransform)>,
-    (student, desk, windows, ui_scale, strings, loaded): (
+    (student, desk, windows, ui_scale, strings, loaded, boxes): (
         Option<Res<crate::lesson::Student>>,
         Option<Res<crate::screens::teacher::Desk>>,
         Query<&Window>,
         Res<UiScale>,
         Res<crate::text::Strings>,
         Option<Res<Loaded>>,
+        Query<(&ComputedNode, &UiGlobalTransform, &Node)>,
     ),
     mut out: ResMut<SnapshotJson>,
 ) {
@@ -174,14 +175,24 @@ fn take_snapshot(
         _ => 0.0,
     };
     let mut on_screen: Vec<(Rect, String, f32)> =
-        shown.iter().map(|(t, n, g, f, _)| (rect(n, g), t.0.clone(), px(f))).collect();
+        shown.iter().map(|(_, t, n, g, f, _)| (rect(n, g), t.0.clone(), px(f))).collect();
     let text_overflows = shown
         .iter()
-        .filter(|(_, n, ..)| !n.is_empty())
-        // Taller than its box: the lines run into what follows. (The width
-        // can exceed the box by a trailing space's advance, which draws nothing.)
-        .filter(|(_, n, _, _, l)| l.size.y > n.size().y + 1.0)
-        .map(|(t, n, _, _, l)| {
+        .filter(|(_, _, n, ..)| !n.is_empty())
+        // Taller than its box, or below the bottom of a box around it that
+        // does not scroll: the lines run into what follows. (The width can
+        // exceed the box by a trailing space's advance, which draws nothing.)
+        .filter(|(e, _, n, g, _, l)| {
+            let outgrown =
+                parents.get(*e).ok().and_then(|p| boxes.get(p.parent()).ok()).is_some_and(|(pn, pg, style)| {
+                    style.overflow.y == OverflowAxis::Visible && {
+                        let (mine, theirs) = (rect(n, g), rect(pn, pg));
+                        mine.y + mine.h > theirs.y + theirs.h + 1.0
+                    }
+                });
+            l.size.y > n.size().y + 1.0 || outgrown
+        })
+        .map(|(_, t, n, _, _, l)| {
             let (k, size) = (CSS_PER_PHYSICAL.with(|c| *c.borrow()), n.size());
             format!(
                 "{} (laid out {:.0} x {:.0} px in a {:.0} x {:.0} box)",

@@ -79,13 +79,12 @@ fn spawn_title(
             }
             c.spawn(theme::text(s.get("title.name"), theme::SIZE_TITLE, palette::ACCENT));
             c.spawn(theme::text(s.get("title.subtitle"), theme::SIZE_HEADING, palette::INK));
-            // The column's width, up to 720, with the text stretched across
-            // it: with no width of its own the box took the text's unwrapped
-            // width and ran off a phone's screen, and as a row it measured
-            // the text's height for a wider line than it was drawn in.
+            // The column's width, up to 720, on the text itself: in a box of
+            // its own the text ran off a phone's screen (the box took the
+            // unwrapped width), or the box was shorter than its lines.
             c.spawn((
-                Node { width: percent(100), max_width: px(720), flex_direction: FlexDirection::Column, ..default() },
-                children![theme::body(s.get("title.advisory"))],
+                theme::body(s.get("title.advisory")),
+                Node { width: percent(100), max_width: px(720), ..default() },
             ));
             assignment_card(c, &launch, &status, s);
             match &*status {
