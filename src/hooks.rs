@@ -61,8 +61,9 @@ pub struct Snapshot {
     pub text_px: Vec<f32>,
     /// Where each of those texts is laid out.
     pub text_boxes: Vec<Rect>,
-    /// Texts whose lines are taller than the box they were given, so that
-    /// they run into what follows, with their sizes.
+    /// Texts that run into what follows, with their sizes: taller than the
+    /// box they were given, or past the bottom of a box around them that
+    /// does not scroll.
     pub text_overflows: Vec<String>,
     /// The interface scale (text size setting times the kiosk's growth).
     pub ui_scale: f32,
@@ -85,7 +86,7 @@ pub struct Snapshot {
 
 /// The frame in which the loading screen ended (0 is the first) and the
 /// window's size (CSS pixels) then, which the first screen was laid out for.
-#[derive(Resource, Serialize, Default, Clone, Copy, PartialEq)]
+#[derive(Resource, Serialize, Clone, Copy, PartialEq)]
 pub struct Loaded {
     pub frame: u32,
     pub window: [f32; 2],
@@ -174,36 +175,30 @@ fn take_snapshot(
         bevy::text::FontSize::Px(v) => v * ui_scale.0,
         _ => 0.0,
     };
-    let mut on_screen: Vec<(Rect, String, f32)> =
-        shown.iter().map(|(_, t, n, g, f, _)| (rect(n, g), t.0.clone(), px(f))).collect();
-    let text_overflows = shown
-        .iter()
-        .filter(|(_, _, n, ..)| !n.is_empty())
+    let k = CSS_PER_PHYSICAL.with(|c| *c.borrow());
+    let mut on_screen: Vec<(Rect, String, f32)> = Vec::new();
+    let mut text_overflows = Vec::new();
+    for (e, t, n, g, f, layout) in &shown {
+        let r = rect(n, g);
         // Taller than its box, or below the bottom of a box around it that
         // does not scroll: the lines run into what follows. (The width can
         // exceed the box by a trailing space's advance, which draws nothing.)
-        .filter(|(e, _, n, g, _, l)| {
-            let outgrown =
-                parents.get(*e).ok().and_then(|p| boxes.get(p.parent()).ok()).is_some_and(|(pn, pg, style)| {
-                    style.overflow.y == OverflowAxis::Visible && {
-                        let (mine, theirs) = (rect(n, g), rect(pn, pg));
-                        mine.y + mine.h > theirs.y + theirs.h + 1.0
-                    }
-                });
-            l.size.y > n.size().y + 1.0 || outgrown
-        })
-        .map(|(_, t, n, _, _, l)| {
-            let (k, size) = (CSS_PER_PHYSICAL.with(|c| *c.borrow()), n.size());
-            format!(
+        let outgrown = parents.get(e).ok().and_then(|p| boxes.get(p.parent()).ok()).is_some_and(|(pn, pg, style)| {
+            let around = rect(pn, pg);
+            style.overflow.y == OverflowAxis::Visible && r.y + r.h > around.y + around.h + 1.0
+        });
+        if !n.is_empty() && (layout.size.y > n.size().y + 1.0 || outgrown) {
+            text_overflows.push(format!(
                 "{} (laid out {:.0} x {:.0} px in a {:.0} x {:.0} box)",
                 t.0,
-                l.size.x * k,
-                l.size.y * k,
-                size.x * k,
-                size.y * k
-            )
-        })
-        .collect();
+                layout.size.x * k,
+                layout.size.y * k,
+                r.w,
+                r.h
+            ));
+        }
+        on_screen.push((r, t.0.clone(), px(f)));
+    }
     on_screen.sort_by(|a, b| a.0.y.total_cmp(&b.0.y).then(a.0.x.total_cmp(&b.0.x)));
     let snap = Snapshot {
         screen: format!("{:?}", screen.get()),

@@ -223,18 +223,13 @@ fn print(html: &str) -> Result<(), JsValue> {
     let frame: web_sys::HtmlIFrameElement = doc.get_element_by_id("print-frame").ok_or("no print frame")?.dyn_into()?;
     let frame_doc = frame.content_document().ok_or("no print document")?;
     // The built page carries its stylesheet inline and names the file
-    // (scripts/page-for-csp.mjs); the frame links the file.
-    let css = match doc.query_selector("style[data-href]")? {
-        Some(style) => {
-            let href = style.get_attribute("data-href").unwrap_or_default();
-            web_sys::Url::new_with_base(&href, &doc.url()?)?.href()
-        }
-        None => doc
-            .query_selector("link[rel=stylesheet]")?
-            .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
-            .map(|l| l.href())
-            .unwrap_or_default(),
-    };
+    // (scripts/page-for-csp.mjs, which every Trunk build runs); the frame
+    // links the file.
+    let href = doc
+        .query_selector("style[data-href]")?
+        .and_then(|style| style.get_attribute("data-href"))
+        .ok_or("no style sheet")?;
+    let css = web_sys::Url::new_with_base(&href, &doc.url()?)?.href();
     let root = frame_doc.document_element().ok_or("no print document")?;
     root.set_inner_html(&format!(
         "<head><meta charset=\"utf-8\"><title>Great Leap</title><link rel=\"stylesheet\" href=\"{}\"></head><body class=\"print-page\">{html}</body>",
