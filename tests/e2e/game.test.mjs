@@ -46,6 +46,9 @@ test("the page is our own: no inline script, a strict CSP, nothing from other or
   const digest = createHash("sha256").update(css).digest("base64");
   const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)[1];
   assert.match(policy, new RegExp(`; style-src 'self' 'sha256-${digest.replace(/[+/]/g, "\\$&")}'$`));
+  // The printing frame is made by boot.js after the first paint: in the
+  // page's HTML it held the loading bar back (docs/performance.md).
+  assert.doesNotMatch(html, /<iframe/, "no frame in the page's HTML");
   const { context, page } = await open(browser, server.url);
   // The first load of the run: the loading bar is up while the wasm streams in.
   await shot(page, "01-loading");
@@ -65,6 +68,7 @@ test("the page is our own: no inline script, a strict CSP, nothing from other or
   assert.deepEqual(page.errors.filter((e) => !/favicon/.test(e)), []);
   assert.equal(await page.locator("#loading").isHidden(), true, "the loading bar goes away");
   assert.equal(await page.locator("#error-overlay").isHidden(), true);
+  assert.equal(await page.locator("iframe#print-frame").count(), 1, "the printing frame is there once the game runs");
   await context.close();
 });
 
