@@ -44,7 +44,6 @@ if (KIOSK) {
 // paint: as part of the page's HTML it held the loading bar back by about
 // 60 ms in headless Chromium (docs/performance.md).
 function addPrintFrame() {
-  if (document.getElementById("print-frame")) return;
   const frame = document.createElement("iframe");
   frame.id = "print-frame";
   frame.title = "Printable page";
