@@ -897,6 +897,41 @@ mod flow {
         assert_eq!(snapped[2].position, Vec2::new(4.5, 6.5));
     }
 
+    /// The benchmark's probe times a screen as usable only once its words
+    /// are there: an app that says it is ready while a text still waits for
+    /// its font (no glyphs laid out) is not counted until the text is laid
+    /// out; hidden and empty texts do not hold it back.
+    #[test]
+    fn the_probe_counts_a_screen_usable_only_with_its_words_laid_out() {
+        use bevy::text::{GlyphAtlasInfo, PositionedGlyph, TextLayoutInfo};
+        let glyph = PositionedGlyph {
+            position: Vec2::ZERO,
+            atlas_info: GlyphAtlasInfo {
+                texture: AssetId::default(),
+                rect: Rect::new(0.0, 0.0, 8.0, 12.0),
+                offset: Vec2::ZERO,
+                is_alpha_mask: true,
+            },
+            section_index: 0,
+            line_index: 0,
+        };
+        let mut app = App::new();
+        app.add_plugins(great_leap_probe::plugin);
+        let word =
+            app.world_mut().spawn((Text::new("Press"), TextLayoutInfo::default(), InheritedVisibility::VISIBLE)).id();
+        app.world_mut().spawn((Text::new("  "), TextLayoutInfo::default(), InheritedVisibility::VISIBLE));
+        app.world_mut().spawn((Text::new("hidden"), TextLayoutInfo::default(), InheritedVisibility::HIDDEN));
+        app.update();
+        assert!(!great_leap_probe::usable(), "usable before the app said so");
+        app.world_mut().resource_mut::<great_leap_probe::Interactive>().0 = true;
+        app.update();
+        app.update();
+        assert!(!great_leap_probe::usable(), "usable while a shown text has no glyphs");
+        app.world_mut().get_mut::<TextLayoutInfo>(word).unwrap().glyphs.push(glyph);
+        app.update();
+        assert!(great_leap_probe::usable(), "not usable once every shown text is laid out");
+    }
+
     #[test]
     fn kiosk_settings_that_cannot_be_used_are_named_and_the_defaults_kept() {
         use great_leap::kiosk::Kiosk;

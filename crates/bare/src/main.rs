@@ -8,16 +8,21 @@ use bevy::winit::WinitSettings;
 
 fn main() {
     App::new()
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "Bare Bevy".into(),
-                canvas: Some("#game".into()),
-                fit_canvas_to_parent: true,
-                prevent_default_event_handling: true,
-                ..default()
-            }),
-            ..default()
-        }))
+        .add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(Window {
+                        title: "Bare Bevy".into(),
+                        canvas: Some("#game".into()),
+                        fit_canvas_to_parent: true,
+                        prevent_default_event_handling: true,
+                        ..default()
+                    }),
+                    ..default()
+                })
+                // As the game: no request for a .meta file before the font.
+                .set(AssetPlugin { meta_check: bevy::asset::AssetMetaCheck::Never, ..default() }),
+        )
         .insert_resource(WinitSettings::desktop_app())
         .add_plugins(great_leap_probe::plugin)
         .add_systems(Startup, setup)
@@ -57,6 +62,8 @@ fn setup(mut commands: Commands, assets: Res<AssetServer>, mut ready: ResMut<gre
             ))
             .with_child((Text::new("Press"), font, TextColor(Color::WHITE)));
         });
+    // Ready as soon as it is spawned; the probe still waits for the font to
+    // arrive and the words to be laid out before it counts the screen usable.
     ready.0 = true;
 }
 
