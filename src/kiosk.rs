@@ -252,7 +252,7 @@ fn spawn_question(commands: &mut Commands, s: &Strings, words: String) {
                 palette::ACCENT,
             ))
             .with_children(|card| {
-                card.spawn(theme::text(s.get("kiosk.still_playing"), theme::SIZE_TITLE - 8.0, palette::ACCENT));
+                card.spawn(theme::centred(s.get("kiosk.still_playing"), theme::SIZE_TITLE - 8.0, palette::ACCENT));
                 card.spawn((theme::body(words), CountdownSeconds));
                 card.spawn(theme::row(16)).with_children(|r| {
                     r.spawn(big(

@@ -168,6 +168,12 @@ pub fn text(s: impl Into<String>, size: f32, colour: Color) -> impl Bundle {
     (Text::new(s), TextFont { font_size: FontSize::Px(size), ..default() }, TextColor(colour))
 }
 
+/// A text whose lines are centred on each other: a heading in a centred
+/// column that wraps on a phone would otherwise have its lines flush left.
+pub fn centred(s: impl Into<String>, size: f32, colour: Color) -> impl Bundle {
+    (text(s, size, colour), TextLayout::justify(Justify::Center))
+}
+
 pub fn body(s: impl Into<String>) -> impl Bundle {
     text(s, SIZE_BODY, palette::INK)
 }

@@ -811,6 +811,27 @@ mod flow {
         assert_eq!(before, buttons(&mut app));
     }
 
+    /// The title's name and subtitle sit in a centred column; when they wrap
+    /// (the subtitle does on a phone) each line is centred too, not flush
+    /// left under a centred first line.
+    #[test]
+    fn the_title_and_subtitle_wrap_centred() {
+        use bevy::text::Justify;
+        let mut app = app(MemoryStore::default());
+        let strings = app.world().resource::<great_leap::text::Strings>().clone();
+        let w = app.world_mut();
+        for key in ["title.name", "title.subtitle"] {
+            let words = strings.get(key);
+            let layout = w
+                .query::<(&Text, Option<&TextLayout>)>()
+                .iter(w)
+                .find(|(t, _)| t.0 == words)
+                .map(|(_, l)| l.copied().unwrap_or_default())
+                .unwrap_or_else(|| panic!("{key} is not on the title"));
+            assert_eq!(layout.justify, Justify::Center, "{key}");
+        }
+    }
+
     /// Cards and panels are framed by thin strips, not by Bevy borders
     /// (drawn as quads the size of the whole node); the strips are there on
     /// every screen, come back when a screen is redrawn, and no screen root

@@ -77,8 +77,8 @@ fn spawn_title(
                     s.fill("link.setting_ignored", &[("name", name.clone()), ("value", value.clone())]),
                 ));
             }
-            c.spawn(theme::text(s.get("title.name"), theme::SIZE_TITLE, palette::ACCENT));
-            c.spawn(theme::text(s.get("title.subtitle"), theme::SIZE_HEADING, palette::INK));
+            c.spawn(theme::centred(s.get("title.name"), theme::SIZE_TITLE, palette::ACCENT));
+            c.spawn(theme::centred(s.get("title.subtitle"), theme::SIZE_HEADING, palette::INK));
             // The column's width, up to 720, on the text itself: in a box of
             // its own the text ran off a phone's screen (the box took the
             // unwrapped width), or the box was shorter than its lines.
