@@ -143,8 +143,17 @@ async function coldLoad(browser, url) {
   const wasmDone = await page.evaluate(
     () => performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd ?? null,
   );
-  const firstFrame = (await probe(page, "bench_frame_starts"))[0] ?? null;
-  return { context, page, interactive, paint, wasmDone, firstFrame, errors };
+  const starts = await probe(page, "bench_frame_starts");
+  const firstFrame = starts[0] ?? null;
+  // Frames begun before the usable one was timed (the first usable screen
+  // is drawn in the last of them): the bare app's first frames have no words
+  // until its font has arrived.
+  const framesToUsable = starts.filter((t) => t < interactive).length;
+  // The first frame drawn, words or not (timed, like the usable one, at the
+  // start of the frame after it): what the probe timed before it waited for
+  // the words, kept for comparison with earlier runs.
+  const firstDrawn = starts[1] ?? null;
+  return { context, page, interactive, paint, wasmDone, firstFrame, firstDrawn, framesToUsable, errors };
 }
 
 const median = (xs) => {
@@ -188,11 +197,19 @@ async function loads(browser, server, label, { keepLast = false } = {}) {
     run.requested = server.requested.slice(seen);
     log(
       `${label} cold load ${i + 1}: first paint ${run.paint?.toFixed(0)} ms, wasm downloaded ${run.wasmDone?.toFixed(0)} ms, ` +
-        `first frame ${run.firstFrame?.toFixed(0)} ms, interactive ${run.interactive.toFixed(0)} ms`,
+        `first frame ${run.firstFrame?.toFixed(0)} ms (drawn ${run.firstDrawn?.toFixed(0)} ms), usable ${run.interactive.toFixed(0)} ms (drawn in frame ${run.framesToUsable})`,
     );
     if (run.errors.length) throw new Error(`${label}: ${run.errors.join("\n")}`);
-    const { interactive, paint, wasmDone, firstFrame, requested } = run;
-    runs.push({ interactive, paint, wasm_downloaded: wasmDone, first_frame: firstFrame, requested });
+    const { interactive, paint, wasmDone, firstFrame, firstDrawn, framesToUsable, requested } = run;
+    runs.push({
+      interactive,
+      paint,
+      wasm_downloaded: wasmDone,
+      first_frame: firstFrame,
+      first_frame_drawn: firstDrawn,
+      frames_to_usable: framesToUsable,
+      requested,
+    });
     if (keepLast && i === LOADS - 1) kept = run;
     else await run.context.close();
   }
@@ -378,6 +395,9 @@ async function main() {
       game_first_frame_ms: median(g.runs.map((r) => r.first_frame)),
       bare_wasm_downloaded_ms: median(b.runs.map((r) => r.wasm_downloaded)),
       bare_first_frame_ms: median(b.runs.map((r) => r.first_frame)),
+      bare_first_frame_drawn_ms: median(b.runs.map((r) => r.first_frame_drawn)),
+      game_frames_to_usable: median(g.runs.map((r) => r.frames_to_usable)),
+      bare_frames_to_usable: median(b.runs.map((r) => r.frames_to_usable)),
     };
 
     // Idle: the title screen, untouched; the bare app likewise.
@@ -433,10 +453,20 @@ async function main() {
     ["bare app's wasm, brotli", mb(out.sizes.bare_wasm.brotli), ""],
     [`first-load transfer, brotli (${out.sizes.first_load.files.length} files)`, mb(out.sizes.first_load.brotli), "≤ 3 MB"],
     [`first-load transfer, gzip`, mb(out.sizes.first_load.gzip), ""],
-    [`first interactive screen, median of ${LOADS} cold loads`, `${interactive.toFixed(0)} ms (bare app ${bareInteractive.toFixed(0)} ms)`, "no slower than the bare app"],
     [
-      "  of which: wasm downloaded; first frame begun",
-      `game ${L.game_wasm_downloaded_ms.toFixed(0)}; ${L.game_first_frame_ms.toFixed(0)} ms (bare ${L.bare_wasm_downloaded_ms.toFixed(0)}; ${L.bare_first_frame_ms.toFixed(0)} ms)`,
+      `first usable screen (its words drawn), median of ${LOADS} cold loads`,
+      `${interactive.toFixed(0)} ms (bare app ${bareInteractive.toFixed(0)} ms; ${(interactive / bareInteractive).toFixed(2)}×)`,
+      "no slower than the bare app",
+    ],
+    [
+      "  of which: wasm downloaded; first frame begun; frames until usable",
+      `game ${L.game_wasm_downloaded_ms.toFixed(0)}; ${L.game_first_frame_ms.toFixed(0)} ms; ${L.game_frames_to_usable} ` +
+        `(bare ${L.bare_wasm_downloaded_ms.toFixed(0)}; ${L.bare_first_frame_ms.toFixed(0)} ms; ${L.bare_frames_to_usable})`,
+      "",
+    ],
+    [
+      "  the bare app's first frame drawn, before its words (how it was timed before)",
+      `${L.bare_first_frame_drawn_ms.toFixed(0)} ms (the game ${(interactive / L.bare_first_frame_drawn_ms).toFixed(2)}× that)`,
       "",
     ],
     ["loading bar drawn (first contentful paint), median", `${median(out.load.game_first_paint_ms).toFixed(0)} ms (a page of one line of text: ${median(out.load.plain_page_first_paint_ms).toFixed(0)} ms)`, "≤ 100 ms"],
@@ -448,9 +478,11 @@ async function main() {
     ["frames drawn per second, nothing changing (title; season)", `${out.idle.game_title_fps.toFixed(2)}; ${out.idle.game_season_fps.toFixed(2)} (bare app ${out.idle.bare_fps.toFixed(2)})`, "0"],
   ];
   if (out.memory) {
+    // The figure after 100 only when the run went further (BENCH_CYCLES).
+    const middle = CYCLES > 100 && mem100;
     rows.push([
-      `wasm memory after 0 / 100 / ${CYCLES} kiosk cycles`,
-      `${mb(mem0)} / ${mem100 ? mb(mem100) : "–"} / ${mb(memLast)} (${(((memLast - mem0) / mem0) * 100).toFixed(1)} %)`,
+      `wasm memory after 0${middle ? " / 100" : ""} / ${CYCLES} kiosk cycles`,
+      `${mb(mem0)}${middle ? ` / ${mb(mem100)}` : ""} / ${mb(memLast)} (${(((memLast - mem0) / mem0) * 100).toFixed(1)} %)`,
       "≤ 10 % growth",
     ]);
   } else if (out.memory_error) {
