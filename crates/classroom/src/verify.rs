@@ -13,6 +13,9 @@ use crate::assignment::Assignment;
 use crate::knowledge::KnowledgeCheck;
 use crate::report::{self, Outcome, Report};
 
+/// A teacher may load a whole year's classes at once, but not without end.
+pub const MAX_REPORTS: usize = 400;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     TooLarge {

@@ -4,9 +4,9 @@
 
 use crate::calendar::DAYS_PER_SEASON;
 use crate::data::{Data, Lever};
+use crate::happening::Happening;
 use crate::labour::Workforce;
 use crate::state::CommuneState;
-use crate::turn::Happening;
 use crate::{per_mille, ratio_permille};
 
 /// Food per person per day in each brigade (grams of grain equivalent).

@@ -202,7 +202,13 @@ pub struct ProcurementParams {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct HidingParams {
     pub source: String,
+    /// The shares of the harvest the player can choose to hide: from the
+    /// least to the most, in steps, starting from the default. The rules
+    /// refuse more than the most.
+    pub min_hide_permille: i64,
     pub max_hide_permille: i64,
+    pub hide_step_permille: i64,
+    pub default_hide_permille: i64,
     /// Chance per season that hidden grain is found, before campaigns.
     pub base_find_permille: i64,
     /// Chance that a search comes when the commune is in arrears.
@@ -212,6 +218,14 @@ pub struct HidingParams {
     pub found_standing: i64,
     pub search_morale: i64,
     pub search_health: i64,
+}
+
+impl HidingParams {
+    /// A share to hide brought within the least and the most the player can
+    /// choose, thousandths.
+    pub fn clamp_hide(&self, permille: i64) -> u16 {
+        permille.clamp(self.min_hide_permille, self.max_hide_permille) as u16
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -676,6 +690,15 @@ impl Data {
                 problems.push(format!("brigade {} is not plausible", b.id));
             }
         }
+        let h = &self.params.hiding;
+        if !(0 <= h.min_hide_permille
+            && h.min_hide_permille <= h.default_hide_permille
+            && h.default_hide_permille <= h.max_hide_permille
+            && h.max_hide_permille <= i64::from(u16::MAX)
+            && h.hide_step_permille > 0)
+        {
+            problems.push("params.hiding: the shares to hide are not in order".to_string());
+        }
         if self.years.is_empty() {
             problems.push("no years".to_string());
         }
@@ -689,6 +712,12 @@ impl Data {
             }
             if e.kind == EventKind::News && !e.choices.is_empty() {
                 problems.push(format!("news {} has choices", e.id));
+            }
+            for c in &e.choices {
+                if c.effects.iter().any(|f| matches!(f, Effect::SteelQuota { .. })) {
+                    problems
+                        .push(format!("event {} choice {} sets a steel quota; only an event itself can", e.id, c.id));
+                }
             }
         }
         for s in &self.scenarios {

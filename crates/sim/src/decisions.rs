@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Season;
+
 /// How one brigade's workers are spread, in percent; the four add up to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LabourPlan {
@@ -22,6 +24,62 @@ impl LabourPlan {
     pub fn sum(&self) -> u32 {
         u32::from(self.fields) + u32::from(self.furnaces) + u32::from(self.water) + u32::from(self.sideline)
     }
+
+    /// The step of the screen's labour steppers, in percent.
+    pub const STEP: i16 = 5;
+
+    /// The plan a brigade starts a season with when it keeps none: in winter
+    /// the fields need few hands and the water works take many.
+    pub const fn default_for(season: Season) -> LabourPlan {
+        match season {
+            Season::Winter => LabourPlan::new(45, 0, 35, 20),
+            _ => LabourPlan::new(85, 0, 5, 10),
+        }
+    }
+
+    pub fn get(&self, a: Activity) -> u16 {
+        match a {
+            Activity::Fields => self.fields,
+            Activity::Furnaces => self.furnaces,
+            Activity::Water => self.water,
+            Activity::Sideline => self.sideline,
+        }
+    }
+
+    pub fn set(&mut self, a: Activity, v: u16) {
+        match a {
+            Activity::Fields => self.fields = v,
+            Activity::Furnaces => self.furnaces = v,
+            Activity::Water => self.water = v,
+            Activity::Sideline => self.sideline = v,
+        }
+    }
+
+    /// Move `delta` percent of the workers into `a` (out of it when negative).
+    /// Hands move to or from the fields; the fields themselves trade with
+    /// sidelines. On a plan that adds up to 100, no share goes below 0 or
+    /// above 100 and the total stays 100.
+    pub fn shift(&mut self, a: Activity, delta: i16) {
+        let other = if a == Activity::Fields { Activity::Sideline } else { Activity::Fields };
+        let current = self.get(a) as i16;
+        let available = self.get(other) as i16;
+        let moved = if delta > 0 { delta.min(available).min(100 - current) } else { delta.max(-current) };
+        self.set(a, (current + moved) as u16);
+        self.set(other, (available - moved) as u16);
+    }
+}
+
+/// The four kinds of work a labour plan shares out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Activity {
+    Fields,
+    Furnaces,
+    Water,
+    Sideline,
+}
+
+impl Activity {
+    pub const ALL: [Activity; 4] = [Activity::Fields, Activity::Furnaces, Activity::Water, Activity::Sideline];
 }
 
 /// The answer to the procurement team.

@@ -5,9 +5,9 @@ use crate::data::{Data, Effect, EventDef, EventKind, Stance};
 use crate::decisions::SeasonDecisions;
 use crate::dice::{Dice, Stream};
 use crate::error::SimError;
+use crate::happening::Happening;
 use crate::per_mille;
 use crate::state::CommuneState;
-use crate::turn::Happening;
 
 fn requirement_met(state: &CommuneState, requires: &Option<String>) -> bool {
     match requires.as_deref() {
@@ -46,8 +46,21 @@ pub fn check_choices(data: &Data, state: &CommuneState, decisions: &SeasonDecisi
     Ok(())
 }
 
+/// The steel the county demands this season, kg: the steel quotas (kg per
+/// worker) of this season's news and directives, times the commune's
+/// workers. `apply` sets the season's quota from here.
+pub fn steel_quota(data: &Data, state: &CommuneState) -> i64 {
+    let workers = state.workers();
+    this_season(data, state)
+        .iter()
+        .flat_map(|e| e.effects.iter())
+        .filter_map(|e| if let Effect::SteelQuota { kg_per_worker } = e { Some(kg_per_worker * workers) } else { None })
+        .sum()
+}
+
 /// Apply this season's news and the chosen answers to its directives.
 pub fn apply(data: &Data, state: &mut CommuneState, decisions: &SeasonDecisions, seed: u64, log: &mut Vec<Happening>) {
+    state.steel_quota_kg = steel_quota(data, state);
     let mut dice = Dice::new(seed, state.now().ordinal(), Stream::Directives);
     for event in this_season(data, state) {
         log.push(Happening::event(&event.id));
@@ -100,7 +113,9 @@ pub fn apply_effect(data: &Data, state: &mut CommuneState, effect: &Effect, orig
                 b.health = (b.health + delta).clamp(0, 1000);
             }
         }
-        Effect::SteelQuota { kg_per_worker } => state.steel_quota_kg = state.workers() * kg_per_worker,
+        // Set once for the season by `apply`, from `steel_quota`; a choice
+        // cannot carry one (`Data::validate`).
+        Effect::SteelQuota { .. } => {}
         Effect::Soil { delta } => state.soil = (state.soil + delta).clamp(500, 1000),
         Effect::WorksRisk { delta } => state.works_risk = (state.works_risk + delta).clamp(0, 1000),
         Effect::SeizeFood { permille } => {

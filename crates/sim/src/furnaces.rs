@@ -3,9 +3,9 @@
 
 use crate::data::{Data, Lever};
 use crate::dice::{Dice, Stream};
+use crate::happening::Happening;
 use crate::labour::Workforce;
 use crate::state::CommuneState;
-use crate::turn::Happening;
 use crate::{per_mille, ratio_permille};
 
 pub fn run(data: &Data, state: &mut CommuneState, work: &[Workforce], seed: u64, log: &mut Vec<Happening>) {

@@ -118,8 +118,16 @@ pub fn bring_in(data: &Data, state: &CommuneState, work: &[Workforce], seed: u64
     out
 }
 
-/// Seed grain set aside from a harvest for the next sowing, kg.
-pub fn seed_for(data: &Data, state: &CommuneState, brigade: usize) -> i64 {
+/// Seed grain a brigade sets aside from this season's harvest for the next
+/// sowing, kg (at most what it brings in: see `turn`).
+pub fn brigade_seed(data: &Data, state: &CommuneState, brigade: usize) -> i64 {
     let b = &state.brigades[brigade];
     b.farmland_mu * data.params.harvest.seed_kg_per_mu.get(state.now().season)
+}
+
+/// Seed grain the whole commune sets aside from this season's harvest, kg:
+/// the brigades' seed added up, before any brigade's is cut to its harvest.
+/// Nothing outside summer and autumn.
+pub fn seed_for(data: &Data, state: &CommuneState) -> i64 {
+    (0..state.brigades.len()).map(|i| brigade_seed(data, state, i)).sum()
 }

@@ -36,11 +36,30 @@ pub fn workforce(data: &Data, state: &CommuneState, b: &Brigade, plan: &LabourPl
 }
 
 /// Field workers a brigade needs this season.
-pub fn field_need(data: &Data, b: &Brigade, season: Season) -> i64 {
+pub fn brigade_field_need(data: &Data, b: &Brigade, season: Season) -> i64 {
     b.farmland_mu * data.params.labour.need_per_1000_mu.get(season) / 1000
+}
+
+/// Field workers the whole commune needs this season: the brigades' needs
+/// added up.
+pub fn field_need(data: &Data, state: &CommuneState) -> i64 {
+    let season = state.now().season;
+    state.brigades.iter().map(|b| brigade_field_need(data, b, season)).sum()
 }
 
 /// Field labour against need, thousandths.
 pub fn field_ratio(data: &Data, b: &Brigade, w: &Workforce, season: Season) -> i64 {
-    ratio_permille(w.fields, field_need(data, b, season).max(1))
+    ratio_permille(w.fields, brigade_field_need(data, b, season).max(1))
+}
+
+/// The labour plans a season starts with: the last season's, one per
+/// brigade, or the season's default for every brigade. Winter always starts
+/// from its default.
+pub fn plans_for_season(state: &CommuneState, previous: Option<&[LabourPlan]>) -> Vec<LabourPlan> {
+    let season = state.now().season;
+    let n = state.brigades.len();
+    match previous {
+        Some(p) if p.len() == n && season != Season::Winter => p.to_vec(),
+        _ => vec![LabourPlan::default_for(season); n],
+    }
 }

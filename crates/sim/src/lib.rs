@@ -14,6 +14,7 @@ pub mod dice;
 pub mod error;
 pub mod events;
 pub mod furnaces;
+pub mod happening;
 pub mod harvest;
 pub mod input;
 pub mod labour;
@@ -30,12 +31,13 @@ pub mod water;
 
 pub use calendar::{Season, SeasonRef};
 pub use data::Data;
-pub use decisions::{LabourPlan, ProcurementResponse, SeasonDecisions};
+pub use decisions::{Activity, LabourPlan, ProcurementResponse, SeasonDecisions};
 pub use error::SimError;
+pub use happening::Happening;
 pub use input::InputError;
 pub use replay::{Run, replay};
 pub use state::{CommuneState, Ending};
-pub use turn::{Happening, advance, new_game};
+pub use turn::{advance, new_game};
 
 /// Multiply `value` by `permille / 1000`, rounding toward zero. All scaling in
 /// the rules goes through here so that native and wasm builds agree exactly.

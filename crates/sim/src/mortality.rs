@@ -5,9 +5,9 @@
 
 use crate::data::Data;
 use crate::dice::{Dice, Stream};
+use crate::happening::Happening;
 use crate::per_mille;
 use crate::state::CommuneState;
-use crate::turn::Happening;
 
 pub fn run(data: &Data, state: &mut CommuneState, foods: &[i64], seed: u64, log: &mut Vec<Happening>) {
     let p = &data.params.mortality;

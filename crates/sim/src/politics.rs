@@ -6,8 +6,8 @@
 
 use crate::data::{Data, Lever};
 use crate::dice::{Dice, Stream};
+use crate::happening::Happening;
 use crate::state::{CommuneState, Ending};
-use crate::turn::Happening;
 use crate::{per_mille, ratio_permille};
 
 /// The county reads the harvest report.

@@ -8,8 +8,8 @@ use crate::calendar::Season;
 use crate::data::{Data, Lever};
 use crate::decisions::ProcurementResponse;
 use crate::dice::{Dice, Stream};
+use crate::happening::Happening;
 use crate::state::CommuneState;
-use crate::turn::Happening;
 use crate::{per_mille, ratio_permille};
 
 /// A normal year's harvest of the whole commune, kg.

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::data::Data;
 use crate::decisions::SeasonDecisions;
 use crate::error::SimError;
+use crate::happening::Happening;
 use crate::state::CommuneState;
-use crate::turn::{Happening, advance, new_game};
+use crate::turn::{advance, new_game};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Run {

@@ -4,9 +4,9 @@
 
 use crate::data::{Data, Lever};
 use crate::dice::{Dice, Stream};
+use crate::happening::Happening;
 use crate::per_mille;
 use crate::state::CommuneState;
-use crate::turn::Happening;
 
 pub fn run(data: &Data, state: &mut CommuneState, seed: u64, log: &mut Vec<Happening>) {
     let p = &data.params.hiding;

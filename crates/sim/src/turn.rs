@@ -14,41 +14,7 @@ use crate::labour::Workforce;
 use crate::state::{CommuneState, Ending};
 use crate::{canteens, events, furnaces, harvest, labour, mortality, politics, procurement, searches, water};
 
-/// Something that happened, for the screen and the debrief. `id` names an
-/// event, an event's choice ("event/choice"), a consequence or an ending in
-/// the data, where its text and source are.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Happening {
-    pub kind: HappeningKind,
-    pub id: String,
-    #[serde(default)]
-    pub values: BTreeMap<String, i64>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HappeningKind {
-    Event,
-    Choice,
-    Consequence,
-    Ending,
-}
-
-impl Happening {
-    pub fn event(id: &str) -> Happening {
-        Happening { kind: HappeningKind::Event, id: id.to_string(), values: BTreeMap::new() }
-    }
-    pub fn choice(event: &str, choice: &str) -> Happening {
-        Happening { kind: HappeningKind::Choice, id: format!("{event}/{choice}"), values: BTreeMap::new() }
-    }
-    pub fn consequence(id: &str) -> Happening {
-        Happening { kind: HappeningKind::Consequence, id: id.to_string(), values: BTreeMap::new() }
-    }
-    pub fn with(mut self, key: &str, value: i64) -> Happening {
-        self.values.insert(key.to_string(), value);
-        self
-    }
-}
+pub use crate::happening::{Happening, HappeningKind};
 
 /// A new game of the named scenario.
 pub fn new_game(data: &Data, scenario_id: &str) -> Result<CommuneState, SimError> {
@@ -120,7 +86,6 @@ fn first_half(
 ) -> (CommuneState, Vec<Workforce>, HarvestOutcome) {
     let now = s.now();
     s.ledger(now.year).seasons += 1;
-    s.steel_quota_kg = 0;
     events::apply(data, &mut s, d, seed, log);
     procurement::set_annual_quota(data, &mut s, log);
     let work: Vec<Workforce> =
@@ -186,7 +151,7 @@ impl Sown {
         if now.season.is_harvest() {
             let mut fresh = Vec::with_capacity(s.brigades.len());
             for (i, &kg) in outcome.brought_in.iter().enumerate() {
-                let seed_kg = harvest::seed_for(data, &s, i).min(kg);
+                let seed_kg = harvest::brigade_seed(data, &s, i).min(kg);
                 s.brigades[i].granary_kg += kg - seed_kg;
                 fresh.push(kg - seed_kg);
             }

@@ -3,9 +3,9 @@
 //! the woods have gone into the furnaces.
 
 use crate::data::Data;
+use crate::happening::Happening;
 use crate::labour::Workforce;
 use crate::state::CommuneState;
-use crate::turn::Happening;
 
 pub fn run(data: &Data, state: &mut CommuneState, work: &[Workforce], log: &mut Vec<Happening>) {
     let p = &data.params.water;

@@ -6,6 +6,7 @@ mod determinism;
 mod mechanisms;
 mod parsers;
 mod properties;
+mod screens;
 
 use sim::policy::{Policy, decide};
 use sim::{CommuneState, Data, SeasonDecisions, advance, new_game};
