@@ -1,30 +1,31 @@
 //! Great Leap, the game: a Bevy app around the rules core in `crates/sim`.
 //!
+//! The source is layered, and imports only run down (a test holds it,
+//! `tests/game/layers.rs`):
+//!
+//! - `core`: the words every layer shares (screens and phases, actions,
+//!   the frame's order, the launch, storage, text, the platform);
+//! - `game`: the session and what persists (the commune, the season's
+//!   draft, saves, the lesson, the teacher's desk, settings, language);
+//! - `ui` and `a11y`: how things look and answer input, and the screen as
+//!   a document for screen readers;
+//! - `screens` and `kiosk`: one file or folder a screen, and the museum's
+//!   idle watch;
+//! - `probe`: the snapshot tests read, and when frames are drawn;
+//! - `web`: the browser (wasm only).
+//!
 //! Data flows one way: input becomes a `UiAction`, the screen that owns it
-//! edits the season's draft or sends `SubmitSeason`, one system (in
-//! `rules.rs`) calls the rules core, and views rebuild from the new state.
-//! Every plugin here is a plain function, `plugin(app)`.
+//! edits the season's draft or sends `SubmitSeason`, one system calls the
+//! rules core, the result is mirrored, and views rebuild. The order of that
+//! work in a frame is written once, here (`system_order`).
 
-pub mod access;
-pub mod actions;
-pub mod charts;
-pub mod hooks;
-pub mod keys;
+pub mod a11y;
+pub mod core;
+pub mod game;
 pub mod kiosk;
-pub mod language;
-pub mod lesson;
-pub mod looks;
-pub mod map;
-pub mod mirror;
-pub mod pace;
-pub mod platform;
-pub mod rules;
-pub mod save;
+pub mod probe;
 pub mod screens;
-pub mod scroll;
-pub mod settings;
-pub mod text;
-pub mod theme;
+pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
@@ -33,9 +34,26 @@ use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 
+use crate::core::platform::page_size;
+use crate::core::sets::AppSystems;
+use crate::core::text::Strings;
+
+/// The order of a frame's work: input, actions, rules, the mirror, the
+/// views; then colours; then the document, the snapshot and publishing.
+fn system_order(app: &mut App) {
+    app.configure_sets(PreUpdate, (AppSystems::Collect, AppSystems::ReadInput).chain())
+        .configure_sets(
+            Update,
+            (AppSystems::HandleActs, AppSystems::Rules, AppSystems::Mirror, AppSystems::View).chain(),
+        )
+        .configure_sets(PostUpdate, (AppSystems::Paint, AppSystems::Repaint).chain())
+        .configure_sets(Last, (AppSystems::Describe, AppSystems::Snapshot, AppSystems::Publish).chain());
+}
+
 /// The parts of the game that need no window: the rules and saving.
 pub fn headless_plugin(app: &mut App) {
-    app.add_plugins((rules::plugin, lesson::plugin, save::plugin));
+    system_order(app);
+    app.add_plugins(game::plugin);
 }
 
 /// Everything on screen.
@@ -43,33 +61,23 @@ pub fn game_plugin(app: &mut App) {
     #[cfg(target_arch = "wasm32")]
     app.add_plugins(web::plugin);
     // After the browser glue, which reads the link; kiosk mode replaces its storage.
-    app.add_plugins(kiosk::plugin);
-    app.init_resource::<text::Strings>()
-        .insert_resource(ClearColor(theme::palette::PAPER))
-        .add_plugins((
-            headless_plugin,
-            mirror::plugin,
-            pace::plugin,
-            theme::plugin,
-            settings::plugin,
-            looks::plugin,
-            access::plugin,
-            keys::plugin,
-            language::plugin,
-            screens::plugin,
-            scroll::plugin,
-            hooks::plugin,
-            great_leap_probe::plugin,
-        ))
-        .add_systems(OnExit(screens::Screen::Loading), |mut ready: ResMut<great_leap_probe::Interactive>| {
-            ready.0 = true
-        })
-        .add_systems(Startup, |mut commands: Commands| {
-            // No multisampling: the interface anti-aliases its own edges and
-            // text, and without a GPU every sample of every pixel is paid
-            // for on the CPU (docs/performance.md).
-            commands.spawn((Camera2d, Msaa::Off));
-        });
+    app.add_plugins(core::launch::plugin);
+    app.init_resource::<Strings>().add_plugins((
+        core::plugin,
+        headless_plugin,
+        game::player_plugin,
+        ui::plugin,
+        a11y::plugin,
+        screens::plugin,
+        kiosk::plugin,
+        probe::plugin,
+    ));
+    app.add_systems(Startup, |mut commands: Commands| {
+        // No multisampling: the interface anti-aliases its own edges and
+        // text, and without a GPU every sample of every pixel is paid
+        // for on the CPU (docs/performance.md).
+        commands.spawn((Camera2d, Msaa::Off));
+    });
 }
 
 /// The whole game, as the browser (or a desktop window) runs it.
@@ -87,7 +95,7 @@ pub fn app() -> App {
                     // the first screen is laid out for it in the first frame
                     // rather than for Bevy's 1280 x 720 until the canvas has
                     // been fitted, a frame or two later (screens::finish_loading).
-                    resolution: platform::page_size()
+                    resolution: page_size()
                         .map(|(w, h)| WindowResolution::new(w.round().max(1.0) as u32, h.round().max(1.0) as u32))
                         .unwrap_or_default(),
                     ..default()
@@ -98,8 +106,8 @@ pub fn app() -> App {
             .set(AssetPlugin { meta_check: AssetMetaCheck::Never, ..default() }),
     )
     .add_plugins(TabNavigationPlugin)
-    // A turn-based game draws only when something changes (pace.rs).
-    .insert_resource(pace::settings())
+    // A turn-based game draws only when something changes (probe::pace).
+    .insert_resource(probe::pace::settings())
     .add_plugins(game_plugin);
     app
 }

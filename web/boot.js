@@ -39,7 +39,7 @@ if (KIOSK) {
   }).observe(document.getElementById("error-overlay"), { attributes: true });
 }
 
-// The hidden frame the printable pages are written into (src/web.rs finds it
+// The hidden frame the printable pages are written into (src/web/files.rs finds it
 // by its id when something is printed). It is made after the page's first
 // paint: as part of the page's HTML it held the loading bar back by about
 // 60 ms in headless Chromium (docs/performance.md).

@@ -1,82 +1,53 @@
-//! Screens as states. Each screen file spawns its entities on entering and
-//! tags them `DespawnOnExit`; the season screen has phases as sub-states.
+//! Screens as states, one file or folder per screen. Each spawns its
+//! entities on entering and tags them `DespawnOnExit`; the season screen has
+//! phases as sub-states. Screens share pieces only through `parts`.
 
-pub mod debrief;
-pub mod lesson;
-pub mod overlays;
-pub mod season;
-pub mod teacher;
-pub mod title;
+mod assignment;
+pub mod attract;
+mod briefing;
+mod class_code;
+mod debrief;
+mod ending;
+mod hand_in;
+mod knowledge;
+mod overlays;
+pub mod parts;
+mod season;
+mod teacher;
+mod title;
+mod year_summary;
 
 use bevy::prelude::*;
-use serde::{Deserialize, Serialize};
+
+use crate::core::flow::{LanguageChanged, Screen};
+use crate::core::launch::Kiosk;
+use crate::core::platform::page_size;
+use crate::core::sets::AppSystems;
+use crate::game::language::Language;
 
 pub fn plugin(app: &mut App) {
-    app.init_state::<Screen>()
-        .add_sub_state::<Phase>()
-        .init_state::<crate::actions::Overlay>()
-        // Straight after start-up too, when nothing is left to wait for
-        // (each frame is dear while the page starts, docs/performance.md).
-        .add_systems(PostStartup, finish_loading)
-        .add_systems(Update, finish_loading.run_if(in_state(Screen::Loading)))
+    // Straight after start-up too, when nothing is left to wait for
+    // (each frame is dear while the page starts, docs/performance.md).
+    app.add_systems(PostStartup, finish_loading)
+        .add_systems(Update, finish_loading.in_set(AppSystems::View).run_if(in_state(Screen::Loading)))
+        .add_systems(Update, redraw_in_new_words.in_set(AppSystems::HandleActs))
         .add_plugins((
             title::plugin,
+            briefing::plugin,
             season::plugin,
+            year_summary::plugin,
+            ending::plugin,
             debrief::plugin,
             overlays::plugin,
-            lesson::plugin,
+        ))
+        .add_plugins((
+            class_code::plugin,
+            assignment::plugin,
+            knowledge::plugin,
+            hand_in::plugin,
             teacher::plugin,
+            attract::plugin,
         ));
-}
-
-#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Screen {
-    /// Until the font is in place (the page shows its own loading bar while
-    /// the game itself downloads).
-    #[default]
-    Loading,
-    Title,
-    Briefing,
-    Season,
-    YearSummary,
-    Ending,
-    Debrief,
-    /// A student types a class code.
-    ClassCode,
-    /// The assignment's settings before play.
-    Assignment,
-    /// The knowledge check, before or after play.
-    Knowledge,
-    /// Handing in the report.
-    HandIn,
-    /// The teacher's view.
-    Teacher,
-    /// Kiosk mode: a recorded game replayed with captions, until a visitor touches Play.
-    Attract,
-}
-
-/// The phases of a season, in order.
-#[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[source(Screen = Screen::Season)]
-pub enum Phase {
-    #[default]
-    News,
-    Labour,
-    Report,
-    Procurement,
-    Consequences,
-}
-
-impl Phase {
-    pub fn key(self) -> &'static str {
-        match self {
-            Phase::News => "phase.news",
-            Phase::Labour => "phase.labour",
-            Phase::Report => "phase.report",
-            Phase::Procurement => "phase.procurement",
-            Phase::Consequences => "phase.consequences",
-        }
-    }
 }
 
 /// Leave the loading screen once the game's font (and the language's, if
@@ -88,18 +59,35 @@ impl Phase {
 /// the pixel, the wait ends after a few frames.
 fn finish_loading(
     fonts: Res<Assets<Font>>,
-    language: Res<crate::language::Language>,
-    kiosk: Res<crate::kiosk::Kiosk>,
+    language: Res<Language>,
+    kiosk: Res<Kiosk>,
     windows: Query<&Window>,
     mut frames: Local<u32>,
     mut screen: ResMut<NextState<Screen>>,
 ) {
     *frames += 1;
-    let fitted = match (crate::platform::page_size(), windows.iter().next()) {
+    let fitted = match (page_size(), windows.iter().next()) {
         (Some((w, h)), Some(window)) => (window.width() - w).abs() < 1.5 && (window.height() - h).abs() < 1.5,
         _ => true,
     };
     if fonts.contains(AssetId::<Font>::default()) && language.settled() && (fitted || *frames > 4) {
         screen.set(if kiosk.on { Screen::Attract } else { Screen::Title });
+    }
+}
+
+/// A new language: the screen showing is entered again, drawn in the new
+/// words. (The season is not: it is drawn again only when its phase
+/// changes, and the language cannot be switched from it.)
+fn redraw_in_new_words(
+    mut changed: MessageReader<LanguageChanged>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if changed.read().count() == 0 {
+        return;
+    }
+    let now = *screen.get();
+    if !matches!(now, Screen::Loading | Screen::Season) {
+        next.set(now);
     }
 }

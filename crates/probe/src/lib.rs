@@ -83,19 +83,17 @@ fn frame_end(
     texts: Query<(&Text, &bevy::text::TextLayoutInfo, Option<&InheritedVisibility>)>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    if !ready.0 || RECORD.with(|r| r.borrow().seen_interactive) {
+    if !ready.0 || usable() {
         return;
     }
     let waiting = texts.iter().any(|(text, layout, shown)| {
         shown.is_none_or(|v| v.get()) && !text.0.trim().is_empty() && layout.glyphs.is_empty()
     });
-    if waiting {
-        // Asked again every frame until the words are there: the font may
-        // arrive while the app waits for input.
-        redraw.write(RequestRedraw);
-        return;
+    if !waiting {
+        RECORD.with(|r| r.borrow_mut().seen_interactive = true);
     }
-    RECORD.with(|r| r.borrow_mut().seen_interactive = true);
+    // A frame to time the usable one in, or, while a text still waits, to
+    // look again: its font may arrive while the app waits for input.
     redraw.write(RequestRedraw);
 }
 
