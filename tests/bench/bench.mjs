@@ -222,9 +222,9 @@ async function gamePlayFrames(page) {
   await waitFor(page, (s) => s.screen === "Title" && s.controls.length > 0, "the title");
   const from = await pageNow(page);
   const until = Date.now() + PLAY_S * 1000;
-  await press(page, "NewGame");
+  await press(page, "title.new_game");
   await waitFor(page, (s) => s.screen === "Briefing" && s.controls.length > 0, "the briefing");
-  await press(page, "Begin");
+  await press(page, "briefing.begin");
   // Which screen was up when (page clock), to tell the frames apart by screen.
   const shown = [];
   const seen = async (snap) => shown.push({ at: await pageNow(page), screen: snap.screen === "Season" ? `Season/${snap.phase}` : snap.screen });
@@ -287,9 +287,9 @@ async function kioskCycles(browser, url) {
   // control to stop moving, swipe it into view on the small screen, hold
   // the finger down across frames.
   for (let i = 1; i <= CYCLES; i++) {
-    await tap(page, "Kiosk(Play)");
+    await tap(page, "kiosk.play");
     await waitFor(page, at("Briefing"), "the briefing");
-    await tap(page, "ToTitle");
+    await tap(page, "nav.to_title");
     await waitFor(page, at("Attract"), "the loop");
     if (i === 100 || i === CYCLES || i % 50 === 0) {
       marks.push({ cycle: i, ms: Date.now() - started, ...(await memory(page)) });
@@ -309,10 +309,10 @@ async function verifyClass(browser, url) {
   page.on("pageerror", (e) => page.errors.push(String(e)));
   await page.goto(url);
   await waitFor(page, (s) => s.screen === "Title" && s.controls.length > 0, "the title");
-  await press(page, "Class(Teacher)");
+  await press(page, "class.teacher");
   const desk = (await waitFor(page, (s) => s.screen === "Teacher" && s.teacher, "the teacher's view")).teacher;
   const report = execFileSync(REPORT_TOOL, [desk.link_query], { encoding: "utf8", maxBuffer: 64 << 20 });
-  await press(page, "Class(TeacherTab(Reports))");
+  await press(page, "teacher.tab.reports");
   await waitFor(page, (s) => s.teacher?.tab === "Reports", "the reports tab");
   const files = Array.from({ length: REPORTS }, (_, i) => ({
     name: `student-${String(i + 1).padStart(2, "0")}.json`,

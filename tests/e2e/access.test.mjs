@@ -74,7 +74,7 @@ async function ariaOf(page, snap) {
     if (snap.overlay !== "None" && !ids.includes(c.id)) continue;
     assert.ok(written.some(([id, label]) => id === c.id && label === c.label), `${name}: ${c.id} (${c.label}) is in the text`);
   }
-  if (snap.overlay !== "None") assert.ok(ids.includes("CloseOverlay"), `${name}: the window's close button is in the text`);
+  if (snap.overlay !== "None") assert.ok(ids.includes("overlay.close"), `${name}: the window's close button is in the text`);
 }
 
 test("a whole game through the screen as text alone, with its accessibility snapshot on every screen", async () => {
@@ -91,29 +91,29 @@ test("a whole game through the screen as text alone, with its accessibility snap
   assert.match(await page.locator("#game").getAttribute("aria-label"), /as text/);
 
   // The settings window through the text: high contrast on, then off.
-  await inText(page, "Open(Settings)");
+  await inText(page, "overlay.open.settings");
   const settings = await waitFor(page, (s) => s.overlay === "Settings", "the settings");
   await ariaOf(page, settings);
-  await inText(page, "Settings(HighContrast(true))");
-  await inText(page, "Settings(TextScale(150))");
+  await inText(page, "settings.high_contrast.on");
+  await inText(page, "settings.text_scale.150");
   await waitFor(page, (s) => Math.abs(s.ui_scale - 1.5) < 0.01, "text at 150 %");
   await shot(page, "60-settings-high-contrast");
   // Someone using the text sees it: it shows as a panel while it has focus.
   await page.locator("#access button").first().focus();
   await shot(page, "61-text-layer-focused");
-  await inText(page, "Settings(HighContrast(false))");
-  await inText(page, "Settings(TextScale(100))");
-  await inText(page, "CloseOverlay");
+  await inText(page, "settings.high_contrast.off");
+  await inText(page, "settings.text_scale.100");
+  await inText(page, "overlay.close");
   await waitFor(page, onScreen("Title"), "the title again");
 
-  await inText(page, "NewGame");
+  await inText(page, "title.new_game");
   await ariaOf(page, await waitFor(page, onScreen("Briefing"), "the briefing"));
-  await inText(page, "Begin");
+  await inText(page, "briefing.begin");
   await waitFor(page, onScreen("Season"), "the first season");
   const end = await playToEnd(page, { act: inText, seen: (s) => ariaOf(page, s) });
   assert.equal(end.screen, "Ending");
   await ariaOf(page, end);
-  await inText(page, "ShowDebrief");
+  await inText(page, "nav.debrief");
   await ariaOf(page, await waitFor(page, onScreen("Debrief"), "the debrief"));
   // The live region said each new phase and what the seasons brought.
   assert.ok(live.some((t) => /What happened/.test(t) && /died/.test(t)), `heard: ${live.slice(0, 5).join(" | ")}`);
@@ -138,16 +138,16 @@ test("a whole game with the keyboard alone: Tab, the arrow keys, Home, End, Ente
   await waitFor(page, (s) => s.focus !== null, "End to focus a control");
   await shot(page, "62-keyboard-focus");
   // A window opens from the keyboard and Escape closes it.
-  await keyboard(page, "Open(Settings)");
+  await keyboard(page, "overlay.open.settings");
   await waitFor(page, (s) => s.overlay === "Settings", "the settings");
   await page.keyboard.press("Escape");
   await waitFor(page, (s) => s.overlay === "None", "Escape to close the settings");
 
-  await keyboard(page, "Class(ShowAssignment)");
+  await keyboard(page, "class.show_assignment");
   await waitFor(page, onScreen("Assignment"), "the assignment");
-  await keyboard(page, "Class(Start)");
+  await keyboard(page, "class.start");
   await waitFor(page, onScreen("Briefing"), "the briefing");
-  await keyboard(page, "Begin");
+  await keyboard(page, "briefing.begin");
   await waitFor(page, onScreen("Season"), "the first season");
   const end = await playToEnd(page, { act: keyboard });
   assert.equal(end.screen, "Ending");
@@ -205,12 +205,12 @@ test("axe-core finds nothing serious or critical on the title, a season and the 
   await page.goto(server.url);
   await waitFor(page, onScreen("Title"), "the title");
   const found = { title: await axe(page) };
-  await inText(page, "NewGame");
+  await inText(page, "title.new_game");
   await waitFor(page, onScreen("Briefing"), "the briefing");
-  await inText(page, "Begin");
+  await inText(page, "briefing.begin");
   await waitFor(page, onScreen("Season"), "a season");
   found.season = await axe(page);
-  await inText(page, "Open(Settings)");
+  await inText(page, "overlay.open.settings");
   await waitFor(page, (s) => s.overlay === "Settings", "the settings");
   found.settings = await axe(page);
   writeFileSync(join(artifacts, "axe.json"), JSON.stringify(found, null, 1) + "\n");

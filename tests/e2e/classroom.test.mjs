@@ -50,7 +50,7 @@ async function typeInto(page, field, text) {
 async function answerCheck(page, right) {
   for (const [i, q] of knowledge.entries()) {
     const option = right ? q.answer : (q.answer + 1) % q.options.length;
-    await press(page, `Class(Answer(${i}, ${option}))`);
+    await press(page, `check.answer.${i}.${option}`);
   }
 }
 
@@ -79,14 +79,14 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   await teacher.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
   const tp = teacher.page;
   await waitFor(tp, onScreen("Title"), "the title screen");
-  await press(tp, "Class(Teacher)");
+  await press(tp, "class.teacher");
   await waitFor(tp, onScreen("Teacher"), "the teacher's view");
-  await press(tp, "Class(Scenario(1))");
-  await press(tp, "Class(AskNickname(true))");
+  await press(tp, "teacher.scenario.1");
+  await press(tp, "teacher.nickname.yes");
   let desk = (await snapshot(tp)).teacher;
   assert.match(desk.link_query, /scenario=kiosk/);
   assert.match(desk.link_query, /nickname=yes/);
-  await press(tp, "Class(CopyLink)");
+  await press(tp, "teacher.copy_link");
   const copied = await waitFor(tp, (s) => s.texts.includes("Copied."), "the copy to be confirmed");
   const link = await tp.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, `${server.url}?${copied.teacher.link_query}`);
@@ -98,32 +98,32 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   let snap = await waitFor(sp, onScreen("Title"), "the student's title screen");
   assert.ok(snap.texts.some((t) => t.includes(desk.code)), "the title names the assignment");
   await shot(sp, "21-title-assignment");
-  await press(sp, "Class(ShowAssignment)");
+  await press(sp, "class.show_assignment");
   await waitFor(sp, onScreen("Assignment"), "the assignment's settings");
-  await typeInto(sp, "Nickname", "Mei Lin");
+  await typeInto(sp, "field.nickname", "Mei Lin");
   await shot(sp, "22-assignment");
-  await press(sp, "Class(Start)");
+  await press(sp, "class.start");
   await waitFor(sp, onScreen("Knowledge"), "the knowledge check");
   await answerCheck(sp, false);
   await shot(sp, "23-check-before");
-  await press(sp, "Class(FinishCheck)");
+  await press(sp, "check.finish");
   await waitFor(sp, onScreen("Briefing"), "the briefing");
-  await press(sp, "Begin");
+  await press(sp, "briefing.begin");
   await waitFor(sp, onScreen("Season"), "the first season");
   await shot(sp, "23b-season-hand-in-button");
   snap = await playToEnd(sp);
   assert.equal(snap.assignment, desk.code);
   assert.equal(snap.ending, "interim", "the short scenario passes no verdict before 1960");
   await shot(sp, "24-ending-hand-in");
-  await press(sp, "Class(HandIn)");
+  await press(sp, "class.hand_in");
   await waitFor(sp, onScreen("Knowledge"), "the check after play");
   await answerCheck(sp, true);
-  await press(sp, "Class(FinishCheck)");
+  await press(sp, "check.finish");
   await waitFor(sp, (s) => s.texts.some((t) => t === `${knowledge.length} of ${knowledge.length} right`), "the results");
   await shot(sp, "25-check-results");
-  await press(sp, "Class(FinishCheck)");
+  await press(sp, "check.finish");
   await waitFor(sp, onScreen("HandIn"), "the hand-in screen");
-  const [download] = await Promise.all([sp.waitForEvent("download"), press(sp, "Class(DownloadReport)")]);
+  const [download] = await Promise.all([sp.waitForEvent("download"), press(sp, "class.download_report")]);
   assert.match(download.suggestedFilename(), /^great-leap-[0-9a-z-]+-mei-lin\.json$/);
   const reportPath = join(artifacts, download.suggestedFilename());
   await download.saveAs(reportPath);
@@ -134,7 +134,7 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   assert.equal(report.seals.length, 6);
   assert.equal(report.hashes.length, 6, "the state hash after every season");
   await shot(sp, "26-hand-in");
-  await press(sp, "Class(PrintSummary)", undefined, { mayNotChange: true });
+  await press(sp, "class.print_summary", undefined, { mayNotChange: true });
   const printed = await printedPage(sp, "27-print-summary");
   assert.match(printed, /<svg/);
   assert.match(printed, /Mei Lin/);
@@ -142,7 +142,7 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   assert.deepEqual(sp.requests.filter((u) => !u.startsWith(server.url)), [], "nothing leaves the student's machine");
 
   // The teacher loads the class's files: the student's, an edited copy, and two that are not reports.
-  await press(tp, "Class(TeacherTab(Reports))");
+  await press(tp, "teacher.tab.reports");
   await waitFor(tp, (s) => s.teacher?.tab === "Reports", "the reports tab");
   const edited = JSON.parse(reportText);
   edited.outcome.years[0].deaths = Math.max(0, edited.outcome.years[0].deaths - 3);
@@ -172,7 +172,7 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   assert.ok(snap.texts.some((t) => t.includes("reports are under 1 MiB")), "the large file is explained");
   await shot(tp, "28-teacher-reports");
 
-  const [csv] = await Promise.all([tp.waitForEvent("download"), press(tp, "Class(ExportCsv)", undefined, { mayNotChange: true })]);
+  const [csv] = await Promise.all([tp.waitForEvent("download"), press(tp, "teacher.export_csv", undefined, { mayNotChange: true })]);
   const csvPath = join(artifacts, csv.suggestedFilename());
   await csv.saveAs(csvPath);
   const rows = readFileSync(csvPath, "utf8").trim().split("\n");
@@ -180,7 +180,7 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   assert.ok(rows.some((r) => /^mei\.json,Mei Lin,verified,/.test(r)), rows.join("\n"));
 
   // Checking a whole class: 35 reports at once.
-  await press(tp, "Class(ClearReports)");
+  await press(tp, "teacher.clear_reports");
   await waitFor(tp, (s) => s.teacher?.reports.length === 0, "an empty list");
   const started = Date.now();
   await tp.locator("#report-files").setInputFiles(
@@ -191,7 +191,7 @@ test("a teacher's link, a student's report, and the teacher's view that verifies
   timings.verify_35_reports_in_game_ms = snap.teacher.last_batch.ms;
   assert.ok(snap.teacher.reports.every((r) => r.verdict === "verified"));
   await shot(tp, "29-teacher-35-reports");
-  await press(tp, "Class(PrintClass)", undefined, { mayNotChange: true });
+  await press(tp, "teacher.print_class", undefined, { mayNotChange: true });
   const sheet = await printedPage(tp, "30-print-class");
   assert.match(sheet, /35 files: 35 verified/);
   assert.equal(sheet.match(/<tr>/g).length, 36, "a header and a row per report");
@@ -206,16 +206,16 @@ test("a bad link gets a clear message and the game still starts", async () => {
   assert.ok(snap.texts.some((t) => t.startsWith("This assignment link cannot be used")), snap.texts.join("\n"));
   await shot(page, "31-bad-link");
   // Typing the class code instead: a wrong one is refused with a reason.
-  await press(page, "Class(EnterCode)");
+  await press(page, "class.enter_code");
   await waitFor(page, onScreen("ClassCode"), "the class-code screen");
-  await typeInto(page, "StudentCode", "ABCD-1234");
-  await press(page, "Class(OpenCode)");
+  await typeInto(page, "field.student_code", "ABCD-1234");
+  await press(page, "class.open_code");
   const refused = await waitFor(page, (s) => s.texts.some((t) => t.startsWith("That is not a class code")), "the refusal");
   assert.equal(refused.fields[0].label, "ABCD-1234", "the refused code stays, to be corrected");
   await shot(page, "32-class-code");
-  await press(page, "ToTitle");
+  await press(page, "nav.to_title");
   await waitFor(page, onScreen("Title"), "the title again");
-  await press(page, "NewGame");
+  await press(page, "title.new_game");
   await waitFor(page, onScreen("Briefing"), "the briefing");
   assert.deepEqual(page.errors, []);
   await context.close();

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import {
-  artifacts, dist, keyboard, launch, open, press, replayer, serve, settled, shot, shotPages, sleep, snapshot, waitFor,
+  artifacts, directiveOf, dist, keyboard, launch, open, press, replayer, serve, settled, shot, shotPages, sleep, snapshot, waitFor,
 } from "./lib.mjs";
 
 let server;
@@ -84,16 +84,16 @@ test("the page is our own: no inline script, a strict CSP, nothing from other or
 test("a whole game through the canvas matches the rules core's replay", async () => {
   const { context, page } = await open(browser, server.url);
   const title = await waitFor(page, onScreen("Title"), "the title screen");
-  await settled(page, "NewGame");
+  await settled(page, "title.new_game");
   timings.first_interactive_ms = Date.now() - page.started;
   assert.equal(title.save, "none");
   await shot(page, "02-title");
 
-  await press(page, "NewGame");
+  await press(page, "title.new_game");
   await waitFor(page, onScreen("Briefing"), "the briefing");
   await shot(page, "03-briefing");
   // The keyboard path: Tab to "Begin", press Enter.
-  await keyboard(page, "Begin");
+  await keyboard(page, "briefing.begin");
   let snap = await waitFor(page, onScreen("Season", "News"), "the first season");
 
   const shots = new Set();
@@ -111,7 +111,7 @@ test("a whole game through the canvas matches the rules core's replay", async ()
     if (snap.screen === "Ending") break;
     if (snap.screen === "YearSummary") {
       await once("09-year-summary");
-      await press(page, "Next");
+      await press(page, "nav.next");
       await waitFor(page, onScreen("Season", "News"), "the next season");
       continue;
     }
@@ -121,21 +121,21 @@ test("a whole game through the canvas matches the rules core's replay", async ()
       await once("04-season-news");
       if (!openedOverlays) {
         openedOverlays = true;
-        for (const [o, name] of [["Codex", "10-codex"], ["Glossary", "11-glossary"], ["Sources", "12-sources"]]) {
-          await press(page, `Open(${o})`);
-          await waitFor(page, (s) => s.overlay === o && s.controls.some((c) => c.id === "CloseOverlay"), o);
+        for (const [o, id, name] of [["Codex", "overlay.open.codex", "10-codex"], ["Glossary", "overlay.open.glossary", "11-glossary"], ["Sources", "overlay.open.sources", "12-sources"]]) {
+          await press(page, id);
+          await waitFor(page, (s) => s.overlay === o && s.controls.some((c) => c.id === "overlay.close"), o);
           await shot(page, name);
-          await press(page, "CloseOverlay");
+          await press(page, "overlay.close");
           await waitFor(page, (s) => s.overlay === "None", `${o} to close`);
         }
       }
       const chosen = snap.draft.decisions.choices || {};
-      const open = snap.controls.find((c) => c.id.startsWith("Choose {") && !(c.id.match(/directive: "([^"]+)"/)[1] in chosen));
+      const open = snap.controls.find((c) => c.id.startsWith("directive.") && !(directiveOf(c.id) in chosen));
       if (open) {
         await press(page, open.id);
         continue;
       }
-      await press(page, "Next");
+      await press(page, "nav.next");
       await waitFor(page, onScreen("Season", "Labour"), "labour");
       continue;
     }
@@ -144,13 +144,13 @@ test("a whole game through the canvas matches the rules core's replay", async ()
       // Mid-game: change the plan, then reload the page and continue.
       if (!reloaded && seasonsPlayed === 5) {
         reloaded = true;
-        await press(page, "Labour { brigade: Some(0), task: Water, delta: 5 }");
+        await press(page, "labour.brigade0.water.+5");
         const before = await snapshot(page);
         await page.reload();
         const t = await waitFor(page, (s) => onScreen("Title")(s) && s.save === "ready", "the title with a save");
-        assert.ok(t.controls.some((c) => c.id === "Continue"));
+        assert.ok(t.controls.some((c) => c.id === "title.continue"));
         await shot(page, "15-title-continue");
-        await press(page, "Continue");
+        await press(page, "title.continue");
         const after = await waitFor(page, onScreen("Season", "Labour"), "the same season after reload");
         assert.equal(after.hash, before.hash, "same state after reload");
         assert.deepEqual(after.run, before.run, "same decisions after reload");
@@ -159,11 +159,11 @@ test("a whole game through the canvas matches the rules core's replay", async ()
       }
       if (year === 1958 && snap.season.startsWith("autumn")) {
         // Send hands to the furnaces in the autumn of 1958.
-        await press(page, "Labour { brigade: None, task: Furnaces, delta: 5 }");
-        await press(page, "Labour { brigade: None, task: Furnaces, delta: 5 }");
+        await press(page, "labour.all.furnaces.+5");
+        await press(page, "labour.all.furnaces.+5");
       }
       const wasSeason = snap.season;
-      await press(page, "Next");
+      await press(page, "nav.next");
       await waitFor(page, (s) => s.screen !== "Season" || s.phase !== "Labour" || s.season !== wasSeason, "after labour");
       const now = await snapshot(page);
       if (now.phase === "Consequences") seasonsPlayed += 1;
@@ -171,23 +171,23 @@ test("a whole game through the canvas matches the rules core's replay", async ()
     }
     if (snap.phase === "Report") {
       await once("06-season-report");
-      await press(page, year === 1958 ? "Report(CountyExpectation)" : "Report(Truthful)", undefined, { mayNotChange: true });
-      await press(page, "Next");
+      await press(page, year === 1958 ? "report.county_expectation" : "report.truthful", undefined, { mayNotChange: true });
+      await press(page, "nav.next");
       await waitFor(page, onScreen("Season", "Procurement"), "procurement");
       continue;
     }
     if (snap.phase === "Procurement") {
       await once("07-season-procurement");
-      const move = year === 1959 ? "Procure(Plead)" : year === 1960 ? "Procure(Hide)" : "Procure(Deliver)";
+      const move = year === 1959 ? "procurement.plead" : year === 1960 ? "procurement.hide" : "procurement.deliver";
       await press(page, move, undefined, { mayNotChange: true });
-      await press(page, "Next");
+      await press(page, "nav.next");
       await waitFor(page, onScreen("Season", "Consequences"), "consequences");
       seasonsPlayed += 1;
       continue;
     }
     if (snap.phase === "Consequences") {
       await once("08-season-consequences");
-      await press(page, "Next");
+      await press(page, "nav.next");
       await waitFor(page, (s) => s.screen !== "Season" || s.phase !== "Consequences", "the next screen");
       continue;
     }
@@ -197,7 +197,7 @@ test("a whole game through the canvas matches the rules core's replay", async ()
 
   snap = await waitFor(page, onScreen("Ending"), "the ending");
   await shot(page, "13-ending");
-  await press(page, "ShowDebrief");
+  await press(page, "nav.debrief");
   snap = await waitFor(page, onScreen("Debrief"), "the debrief");
   await shotPages(page, "14-debrief", 6);
 
@@ -232,9 +232,9 @@ test("a corrupt save gets a message and a choice, and is not deleted", async () 
   await page.reload();
   const snap = await waitFor(page, (s) => onScreen("Title")(s) && s.save.startsWith("damaged"), "the damaged-save message");
   assert.ok(snap.texts.some((t) => t.startsWith("Your saved game could not be read")), "the message is on screen");
-  assert.ok(snap.controls.some((c) => c.id === "DeleteDamagedSave"));
+  assert.ok(snap.controls.some((c) => c.id === "save.delete_damaged"));
   await shot(page, "16-title-damaged-save");
-  await press(page, "KeepDamagedSave");
+  await press(page, "save.keep_damaged");
   await waitFor(page, onScreen("Briefing"), "the briefing");
   const kept = await page.evaluate(() => localStorage.getItem("great-leap.save.damaged"));
   assert.equal(kept, broken, "the damaged save is kept aside");
@@ -250,9 +250,9 @@ test("on a phone held upright every control fits the screen", async () => {
   const inside = (r) => r.x >= -1 && r.x + r.w <= viewport.width + 1;
   title.text_boxes.forEach((r, i) => assert.ok(inside(r), `"${title.texts[i]}" fits the width (${JSON.stringify(r)})`));
   assert.deepEqual(title.text_overflows, [], "every text fits its box");
-  await press(page, "NewGame");
+  await press(page, "title.new_game");
   await waitFor(page, onScreen("Briefing"), "the briefing");
-  await press(page, "Begin");
+  await press(page, "briefing.begin");
   let snap = await waitFor(page, onScreen("Season", "News"), "the first season");
   await shot(page, "17-phone-news");
   snap.text_boxes.forEach((r, i) => assert.ok(inside(r), `"${snap.texts[i]}" fits the width (${JSON.stringify(r)})`));
@@ -261,14 +261,14 @@ test("on a phone held upright every control fits the screen", async () => {
     assert.ok(c.rect.x >= -1 && c.rect.x + c.rect.w <= viewport.width + 1, `${c.id} fits the width (${JSON.stringify(c.rect)})`);
     assert.ok(c.rect.w >= 24 && c.rect.h >= 24, `${c.id} is large enough to touch`);
   }
-  await press(page, snap.controls.find((c) => c.id.startsWith("Choose {"))?.id ?? "Next");
+  await press(page, snap.controls.find((c) => c.id.startsWith("directive."))?.id ?? "nav.next");
   // A screen at rest: the phase shown is the draft's (they differ for a frame).
   const atRest = (s) => s.overlay === "None" && s.controls.length > 0 && s.phase === s.draft?.phase;
   snap = await waitFor(page, atRest, "the news at rest");
   while (snap.phase === "News") {
     const chosen = snap.draft.decisions.choices || {};
-    const open = snap.controls.find((c) => c.id.startsWith("Choose {") && !(c.id.match(/directive: "([^"]+)"/)[1] in chosen));
-    await press(page, open ? open.id : "Next");
+    const open = snap.controls.find((c) => c.id.startsWith("directive.") && !(directiveOf(c.id) in chosen));
+    await press(page, open ? open.id : "nav.next");
     snap = await waitFor(page, atRest, "a phase at rest");
   }
   snap = await waitFor(page, onScreen("Season", "Labour"), "labour");

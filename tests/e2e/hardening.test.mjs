@@ -81,7 +81,7 @@ test("the page's CSP blocks an injected inline script and handler, and the game 
   // The browser stopped the remote script before it left the machine.
   assert.deepEqual(answered.filter((u) => !u.startsWith(server.url)), [], "nothing came from another origin");
   assert.deepEqual(failed, [["https://example.invalid/x.js", "csp"]], "blocked by the CSP");
-  await press(p, "NewGame");
+  await press(p, "title.new_game");
   await waitFor(p, onScreen("Briefing"), "the briefing");
   assert.deepEqual(realErrors(p), []);
 });
@@ -105,10 +105,10 @@ test("broken, too deep and too new saves in storage are explained and kept", asy
     await shot(p, `50-storage-${name}`);
   }
   // Keep a copy and play: the damaged text is set aside, never deleted.
-  await press(p, "KeepDamagedSave");
+  await press(p, "save.keep_damaged");
   await waitFor(p, onScreen("Briefing"), "the briefing");
   assert.equal(await p.evaluate(() => localStorage.getItem("great-leap.save.damaged")), cases.at(-1)[1]);
-  await press(p, "Begin");
+  await press(p, "briefing.begin");
   await waitFor(p, onScreen("Season"), "the first season");
   assert.deepEqual(realErrors(p), []);
 });
@@ -135,14 +135,14 @@ test("storage that is full, or blocked, is said on screen and the game goes on",
     await p.goto(server.url);
     const title = await waitFor(p, onScreen("Title"), `the title (${name})`);
     assert.equal(title.save, "none", `${name}: no save to offer`);
-    await press(p, "NewGame");
+    await press(p, "title.new_game");
     await waitFor(p, onScreen("Briefing"), "the briefing");
-    await press(p, "Begin");
+    await press(p, "briefing.begin");
     const snap = await waitFor(p, (s) => onScreen("Season")(s) && /could not be saved/.test(shown(s)), `the notice (${name})`);
     assert.match(shown(snap), message);
     await shot(p, `51-storage-${name}`);
     // Play goes on: the season's first choice is taken.
-    const choice = snap.controls.find((c) => c.id.startsWith("Choose {"));
+    const choice = snap.controls.find((c) => c.id.startsWith("directive."));
     const after = await press(p, choice.id);
     assert.ok(Object.keys(after.draft.decisions.choices).length > 0, `${name}: the choice was taken`);
     assert.deepEqual(p.errors, []);
@@ -152,9 +152,9 @@ test("storage that is full, or blocked, is said on screen and the game goes on",
 test("a 100 MB file dropped on the teacher view is refused unread, a deep one too", async (t) => {
   const p = await page(t);
   await waitFor(p, onScreen("Title"), "the title screen");
-  await press(p, "Class(Teacher)");
+  await press(p, "class.teacher");
   await waitFor(p, onScreen("Teacher"), "the teacher view");
-  await press(p, "Class(TeacherTab(Reports))");
+  await press(p, "teacher.tab.reports");
   await waitFor(p, (s) => s.teacher?.tab === "Reports", "the reports tab");
   const before = await memory(p);
   const started = Date.now();
@@ -195,9 +195,9 @@ test("nonsense in the address gets a clear message and the game still plays", as
   assert.match(text, /This assignment link cannot be used/);
   assert.equal(snap.lang, "en", "an unknown language leaves English");
   await shot(p, "53-address-nonsense");
-  await press(p, "NewGame");
+  await press(p, "title.new_game");
   await waitFor(p, onScreen("Briefing"), "the briefing");
-  await press(p, "Begin");
+  await press(p, "briefing.begin");
   const season = await waitFor(p, onScreen("Season"), "the first season");
   assert.equal(season.run.scenario_id, "full", "a free game of the full scenario");
   assert.deepEqual(realErrors(p), []);

@@ -61,10 +61,10 @@ async function playKiosk(page, lang) {
   const shown = new Set();
   return playToEnd(page, {
     act: tap,
-    report: "Report(Truthful)",
+    report: "report.truthful",
     // A visitor's own choice: fewer hands at the furnaces.
     labour: async (snap) => {
-      const minus = snap.controls.find((c) => /Labour \{ brigade: None, task: Furnaces, delta: -/.test(c.id) && c.enabled);
+      const minus = snap.controls.find((c) => c.id.startsWith("labour.all.furnaces.-") && c.enabled);
       if (minus) await tap(page, minus.id, "fewer at the furnaces", { mayNotChange: true });
     },
     seen: async (snap) => {
@@ -88,19 +88,19 @@ test("a visitor plays the kiosk game to its end by touch, in Chinese", async (t)
   const { page } = await kiosk(t, "?kiosk=1&lang=zh", KIOSK_SMALL);
   const start = await waitFor(page, onScreen("Attract"), "the attract loop", 180_000);
   assert.equal(start.lang, "zh");
-  await tap(page, "Kiosk(Play)");
+  await tap(page, "kiosk.play");
   await waitFor(page, onScreen("Briefing"), "the briefing");
-  await tap(page, "Begin");
+  await tap(page, "briefing.begin");
   await waitFor(page, onScreen("Season"), "the first season");
   const end = await playKiosk(page, "zh");
   // Truthful reports after Lushan may well end it early: any ending is an end.
   assert.ok(end.ending, "the game has an ending");
   assert.equal(end.run.scenario_id, "kiosk");
   // The debrief, then back to the loop.
-  await tap(page, "ShowDebrief");
+  await tap(page, "nav.debrief");
   await waitFor(page, onScreen("Debrief"), "the debrief");
   await shot(page, "40-kiosk-zh-9-debrief");
-  await tap(page, "ToTitle");
+  await tap(page, "nav.to_title");
   const back = await waitFor(page, onScreen("Attract"), "the loop again");
   assert.match(back.texts.join(""), /触摸这里开始/);
   assert.equal(await page.evaluate(() => window.nonTouch), 0, "only touch input was used");
@@ -121,18 +121,18 @@ for (const lang of ["en", "zh"]) {
       await shot(page, `43-kiosk-${lang}-${name}`);
     };
     await look(await waitFor(page, onScreen("Attract"), "the attract loop", 180_000), "0-attract");
-    await tap(page, "Kiosk(Play)");
+    await tap(page, "kiosk.play");
     await look(await waitFor(page, onScreen("Briefing"), "the briefing"), "1-briefing");
-    await tap(page, "Begin");
+    await tap(page, "briefing.begin");
     await waitFor(page, onScreen("Season"), "the first season");
-    await tap(page, "Open(Glossary)");
-    await look(await waitFor(page, (s) => s.overlay === "Glossary" && s.controls.some((c) => c.id === "CloseOverlay"), "the glossary"), "2-glossary");
-    await tap(page, "CloseOverlay");
+    await tap(page, "overlay.open.glossary");
+    await look(await waitFor(page, (s) => s.overlay === "Glossary" && s.controls.some((c) => c.id === "overlay.close"), "the glossary"), "2-glossary");
+    await tap(page, "overlay.close");
     await waitFor(page, (s) => s.overlay === "None", "the glossary to close");
-    await tap(page, "Kiosk(Leave)");
-    await look(await waitFor(page, (s) => s.controls.some((c) => c.id === "Kiosk(KeepPlaying)"), "the question"), "3-still-playing");
-    await tap(page, "Kiosk(KeepPlaying)");
-    await waitFor(page, (s) => !s.controls.some((c) => c.id === "Kiosk(KeepPlaying)"), "the question to go");
+    await tap(page, "kiosk.leave");
+    await look(await waitFor(page, (s) => s.controls.some((c) => c.id === "kiosk.keep_playing"), "the question"), "3-still-playing");
+    await tap(page, "kiosk.keep_playing");
+    await waitFor(page, (s) => !s.controls.some((c) => c.id === "kiosk.keep_playing"), "the question to go");
     if (lang === "zh") {
       await look(await waitFor(page, onScreen("Season"), "the news"), "4-1-news");
       return;
@@ -141,7 +141,7 @@ for (const lang of ["en", "zh"]) {
     const phases = [];
     await playToEnd(page, {
       act: tap,
-      report: "Report(Truthful)",
+      report: "report.truthful",
       seen: async (snap) => {
         // (At the consequences the season played is already behind.)
         if (snap.screen !== "Season" || snap.run.seasons.length > 1 || phases.includes(snap.phase)) return;
@@ -178,16 +178,16 @@ test("after the idle time a countdown asks, then the game starts again", async (
   // A countdown long enough for the question to be read and answered on a slow machine.
   const { page } = await kiosk(t, "?kiosk=1&lang=zh&idle=20&countdown=45", SMALL);
   await waitFor(page, onScreen("Attract"), "the attract loop", 180_000);
-  await tap(page, "Kiosk(Play)");
+  await tap(page, "kiosk.play");
   await waitFor(page, onScreen("Briefing"), "the briefing");
-  await tap(page, "Begin");
+  await tap(page, "briefing.begin");
   await waitFor(page, onScreen("Season"), "the first season");
   const asked = await waitFor(page, (s) => s.texts.some((t) => t.includes("还在玩吗")), "the question", 60_000);
   const seconds = Number(asked.texts.find((t) => /\d+ 秒/.test(t)).match(/(\d+) 秒/)[1]);
   assert.ok(seconds > 10 && seconds <= 45, `${seconds} seconds left`);
   await shot(page, "42-kiosk-zh-still-playing");
   // Yes: the game is where it was.
-  await tap(page, "Kiosk(KeepPlaying)");
+  await tap(page, "kiosk.keep_playing");
   const kept = await waitFor(page, (s) => !s.texts.some((t) => t.includes("还在玩吗")), "the question to go");
   assert.equal(kept.screen, "Season");
   // Then nobody: the countdown runs out and the loop returns, in the kiosk's language.
@@ -206,9 +206,9 @@ test("100 visits in a row: the loop, Play, Back, with the memory before and afte
   const figures = { before: await memory(page), cycles: [] };
   const visits = Number(process.env.KIOSK_VISITS || 100);
   for (let i = 1; i <= visits; i++) {
-    await tap(page, "Kiosk(Play)");
+    await tap(page, "kiosk.play");
     await waitFor(page, onScreen("Briefing"), "the briefing");
-    await tap(page, "ToTitle");
+    await tap(page, "nav.to_title");
     await waitFor(page, onScreen("Attract"), "the loop");
     if (i % 25 === 0 || i === visits) figures.cycles.push({ cycle: i, ms: Date.now() - started, ...(await memory(page)) });
   }

@@ -3,6 +3,12 @@
 // path a person's does (pointer and keyboard events on the canvas). The
 // game's read-only snapshot (window.wasmBindings.test_snapshot) only says
 // where controls are and which screen is showing.
+//
+// Controls and text fields are named by the game's stable ids
+// (`UiAction::id()` in src/core/action.rs), e.g. "nav.next",
+// "directive.beidaihe_1958.zeal", "labour.all.furnaces.+5", "field.nickname":
+// in `snap.controls[].id`, `snap.fields[].id`, `snap.focus` and the screen as
+// text (`#access button[data-id]`). Screen, phase and overlay names are not ids.
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { existsSync, statSync } from "node:fs";
@@ -75,6 +81,9 @@ export async function launch() {
 }
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** The directive of a `directive.D.C` control's id (D; ids hold no other dots). */
+export const directiveOf = (id) => id.split(".")[1];
 
 /** Open a page and collect its errors and console output. */
 export async function open(browser, url, viewport = { width: 1280, height: 800 }, { hasTouch = false } = {}) {
@@ -320,7 +329,7 @@ export async function memory(page) {
  * `act` is how a control is used (`press` with the mouse, `tap` by touch);
  * `seen(snap)` is called on every screen shown; `stop(snap)` ends early.
  */
-export async function playToEnd(page, { act = press, report = "Report(CountyExpectation)", labour = null, seen = async () => {}, stop = () => false } = {}) {
+export async function playToEnd(page, { act = press, report = "report.county_expectation", labour = null, seen = async () => {}, stop = () => false } = {}) {
   for (let step = 0; step < 200; step++) {
     // A screen at rest: in a season, the phase shown is the draft's (they
     // differ for a frame while a season is being played).
@@ -333,15 +342,15 @@ export async function playToEnd(page, { act = press, report = "Report(CountyExpe
     await seen(snap);
     if (snap.screen === "Ending" || stop(snap)) return snap;
     if (snap.screen === "YearSummary") {
-      await act(page, "Next");
+      await act(page, "nav.next");
       continue;
     }
     if (snap.screen !== "Season") throw new Error(`unexpected screen ${snap.screen}`);
     if (snap.phase === "News") {
       const chosen = snap.draft.decisions.choices || {};
-      const open = snap.controls.find((c) => c.id.startsWith("Choose {") && !(c.id.match(/directive: "([^"]+)"/)[1] in chosen));
+      const open = snap.controls.find((c) => c.id.startsWith("directive.") && !(directiveOf(c.id) in chosen));
       if (open) {
-        const directive = open.id.match(/directive: "([^"]+)"/)[1];
+        const directive = directiveOf(open.id);
         await act(page, open.id);
         await waitFor(page, (s) => directive in (s.draft?.decisions.choices || {}), "the answer to register", 30_000);
         continue;
@@ -351,8 +360,8 @@ export async function playToEnd(page, { act = press, report = "Report(CountyExpe
     if (snap.phase === "Report") await act(page, report, undefined, { mayNotChange: true });
     const was = JSON.stringify([snap.season, snap.phase]);
     // The game may take a frame or two to take in the report before Next is open.
-    await waitFor(page, (s) => s.controls.some((c) => c.id === "Next" && c.enabled), "Next to open", 30_000);
-    await act(page, "Next");
+    await waitFor(page, (s) => s.controls.some((c) => c.id === "nav.next" && c.enabled), "Next to open", 30_000);
+    await act(page, "nav.next");
     await waitFor(
       page,
       (s) => s.screen !== "Season" || (JSON.stringify([s.season, s.phase]) !== was && s.phase === s.draft?.phase),
