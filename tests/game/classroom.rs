@@ -96,6 +96,13 @@ fn an_assignment_link_plays_to_a_report_the_teacher_verifies() {
     assert!(download.name.ends_with("-mei.json"), "{}", download.name);
     assert!(print.contains("<svg") && print.contains("Mei"), "the summary has its charts and the name");
     assert!(texts(&app).contains(&download.name), "the player is told where the file went");
+    // The browser says the download failed: the student sees it, on the
+    // hand-in screen (it once went to the teacher's desk, unseen).
+    app.world_mut().resource_mut::<Inbox>().notices.push("lesson.download_failed".into());
+    app.update();
+    app.update();
+    let failed = Strings::english().get("lesson.download_failed");
+    assert!(texts(&app).contains(&failed), "the student is told: {}", texts(&app));
 
     // The teacher's view, on the same machine: the report checks out.
     act(&mut app, UiAction::ToTitle);

@@ -8,6 +8,7 @@ use great_leap::core::storage::MemoryStore;
 use great_leap::core::text::Lang;
 use great_leap::game::draft::Draft;
 use great_leap::game::lesson::Launch;
+use great_leap::game::mirror::Labour;
 use great_leap::game::save::SaveStatus;
 use great_leap::game::session::{Commune, GameData};
 use great_leap::kiosk::Idle;
@@ -44,6 +45,13 @@ fn a_kiosk_loops_plays_the_short_game_and_starts_again_after_idle_time() {
         assert_eq!(app.world().resource::<Attract>().step, step);
         assert_eq!(app.world().resource::<Commune>().run.seasons.len(), step);
         assert!(texts(&app).contains("Workers:"), "{}", texts(&app));
+        // The map's labour bars show the plan the recorded game played, not
+        // everyone in the fields.
+        let mut shown: Vec<_> =
+            app.world_mut().query::<&Labour>().iter(app.world()).map(|l| (l.brigade, l.plan)).collect();
+        shown.sort_by_key(|(b, _)| *b);
+        let played: Vec<_> = recorded.seasons[step - 1].labour.iter().copied().enumerate().collect();
+        assert_eq!(shown, played, "the map shows season {step}'s recorded plan");
     }
     // Idle time in the loop is not a visit.
     app.world_mut().resource_mut::<Idle>().last_input -= 1000.0;
