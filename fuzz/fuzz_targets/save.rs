@@ -11,5 +11,5 @@ fn data() -> &'static sim::Data {
 }
 
 fuzz_target!(|text: &str| {
-    let _ = great_leap::save::parse(text, data());
+    let _ = great_leap::game::save::parse(text, data());
 });
