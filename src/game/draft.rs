@@ -41,7 +41,7 @@ impl Draft {
         Draft {
             phase: Phase::News,
             decisions: SeasonDecisions {
-                labour: sim::labour::plans_for_season(&commune.state, previous),
+                labour: sim::labour::plans_for_season(&commune.data, &commune.state, previous),
                 choices: Default::default(),
                 report_kg: None,
                 procurement: ProcurementResponse::Deliver,

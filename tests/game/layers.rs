@@ -41,7 +41,7 @@ const LAYERS: &[(&str, &[&str])] = &[
 ];
 
 /// The files of crates/sim/src that may import its `turn` module (with bin/).
-const TURN_USERS: &[&str] = &["lib.rs", "turn.rs", "policy.rs", "replay.rs", "summary.rs"];
+const TURN_USERS: &[&str] = &["lib.rs", "turn.rs", "policy.rs", "strategy.rs", "replay.rs", "summary.rs"];
 
 /// A path named in a file.
 struct Ref {

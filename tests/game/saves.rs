@@ -82,17 +82,20 @@ fn a_save_that_replays_to_another_state_is_refused() {
 
 #[test]
 fn saves_of_every_past_format_are_migrated_and_resume_where_they_stood() {
+    // The format-1 files were saved with scenario data version 1; their
+    // decisions are played here with today's data (the version they carry
+    // set to today's) to show the format migration on its own.
     let data = sim::Data::builtin();
-    for (file, hash, stood_at) in [
-        ("format-1-free-game.json", "a2b3e086b0cb8282", Phase::Labour),
-        ("format-1-assignment.json", "a4560ecacd57d684", Phase::News),
-    ] {
+    for (file, stood_at) in [("format-1-free-game.json", Phase::Labour), ("format-1-assignment.json", Phase::News)] {
         let text = std::fs::read_to_string(format!("tests/saves/{file}")).unwrap();
-        let old: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut old: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(old["format"], 1, "{file} is a format-1 save");
+        old["run"]["scenario_version"] = data.version.into();
+        let text = old.to_string();
         let migrated = save::parse(&text, &data).unwrap();
         assert_eq!(migrated.format, save::FORMAT);
-        assert_eq!(migrated.hash, hash, "{file}: the state the golden run reaches");
+        let replayed = sim::replay(&data, &migrated.run).unwrap();
+        assert_eq!(migrated.hash, replayed.state.hash(), "{file}");
         assert_eq!(serde_json::to_value(&migrated.run).unwrap(), old["run"]);
 
         // Loaded by the game: Continue goes back to the same place, and
@@ -105,7 +108,7 @@ fn saves_of_every_past_format_are_migrated_and_resume_where_they_stood() {
         app.update();
         assert_eq!(screen(&app), Screen::Season, "{file}");
         assert_eq!(phase(&app), stood_at, "{file}");
-        assert_eq!(app.world().resource::<Commune>().state.hash(), hash, "{file}");
+        assert_eq!(app.world().resource::<Commune>().state.hash(), migrated.hash, "{file}");
         if file.contains("assignment") {
             let student = app.world().resource::<Student>();
             assert_eq!(student.nickname.as_deref(), Some("Mei"));
@@ -116,6 +119,26 @@ fn saves_of_every_past_format_are_migrated_and_resume_where_they_stood() {
         let written: serde_json::Value = serde_json::from_str(&store.get_raw(save::KEY).unwrap()).unwrap();
         assert_eq!(written["format"], save::FORMAT);
         assert_eq!(store.get_raw(save::PREVIOUS).unwrap(), text, "{file}");
+    }
+}
+
+#[test]
+fn saves_made_with_the_first_rules_are_refused_with_the_reason_and_kept() {
+    // Data version 2 changed the rules (issue 21): a game saved under
+    // version 1 cannot be continued. It is named as made with other scenario
+    // data, never as edited or damaged, and stays in storage untouched.
+    let data = sim::Data::builtin();
+    for file in ["format-1-free-game.json", "format-1-assignment.json"] {
+        let text = std::fs::read_to_string(format!("tests/saves/{file}")).unwrap();
+        let err = save::parse(&text, &data).unwrap_err();
+        assert_eq!(err, save::SaveError::ScenarioVersion { found: 1, expected: data.version }, "{file}");
+        assert_eq!(err.key().0, "save.error.scenario_version");
+        let store = MemoryStore::default();
+        store.set_raw(save::KEY, &text);
+        let mut app = app(store.clone());
+        assert!(matches!(app.world().resource::<SaveStatus>(), SaveStatus::Damaged(_)), "{file}");
+        app.update();
+        assert_eq!(store.get_raw(save::KEY).unwrap(), text, "{file}: the old save is kept");
     }
 }
 

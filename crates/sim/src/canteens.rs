@@ -21,13 +21,18 @@ pub fn feed(data: &Data, state: &mut CommuneState, work: &[Workforce], log: &mut
     let sideline_rate = per_mille(p.sideline_kg_per_worker, state.lever(Lever::Sideline));
     let cover = p.seasons_to_cover.get(season).max(1000);
     let year = state.now().year;
-    let relief_share = data.year(year).relief_permille;
-    let (taken, relieved) = state.ledger_of(year).map(|l| (l.procured_kg + l.seized_kg, l.relief_kg)).unwrap_or((0, 0));
-    let mut relief_pool = (per_mille(taken, relief_share) - relieved).max(0);
+    // Resale grain: the year's share of what the state took this year, or
+    // last year before this year's harvests are in, less what it has sold
+    // back this year.
+    let taken_in = |y: i64| state.ledger_of(y).map_or(0, |l| l.procured_kg + l.seized_kg);
+    let relieved = state.ledger_of(year).map_or(0, |l| l.relief_kg);
+    let share = data.year(year).relief_permille;
+    let mut relief_pool = (per_mille(taken_in(year).max(taken_in(year - 1)), share) - relieved).max(0);
     let mut relief_total = 0;
     let mut foods = Vec::with_capacity(state.brigades.len());
     let mut eaten_total = 0;
     let mut emptied = 0;
+    let mut hidden_eaten = 0;
     for (b, w) in state.brigades.iter_mut().zip(work) {
         let people = b.people.max(1);
         let full = people * p.full_ration_g * DAYS_PER_SEASON / 1000;
@@ -48,6 +53,7 @@ pub fn feed(data: &Data, state: &mut CommuneState, work: &[Workforce], log: &mut
         let from_granary = served.min(b.granary_kg);
         b.granary_kg -= from_granary;
         b.hidden_kg -= served - from_granary;
+        hidden_eaten += served - from_granary;
         let eaten = served - per_mille(served, waste_rate);
         let cooks = if canteens { people * p.cooks_per_1000 / 1000 } else { 0 };
         let sideline = (w.sideline - cooks).max(0) * sideline_rate;
@@ -63,6 +69,7 @@ pub fn feed(data: &Data, state: &mut CommuneState, work: &[Workforce], log: &mut
             emptied += 1;
         }
     }
+    state.kept.hidden_eaten_kg += hidden_eaten;
     let ledger = state.ledger(year);
     ledger.eaten_kg += eaten_total;
     ledger.relief_kg += relief_total;
@@ -72,6 +79,9 @@ pub fn feed(data: &Data, state: &mut CommuneState, work: &[Workforce], log: &mut
     let people = state.people().max(1);
     let avg = foods.iter().zip(&state.brigades).map(|(f, b)| f * b.people).sum::<i64>() / people;
     log.push(Happening::consequence("rations").with("food_g", avg).with("eaten_kg", eaten_total));
+    if hidden_eaten > 0 {
+        log.push(Happening::consequence("hidden_grain_eaten").with("eaten_kg", hidden_eaten));
+    }
     if emptied > 0 {
         log.push(Happening::consequence("canteen_empty").with("brigades", emptied));
     }

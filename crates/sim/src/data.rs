@@ -197,6 +197,10 @@ pub struct ProcurementParams {
     pub plea_standing_cost: i64,
     /// Standing lost per thousandth of the demand left undelivered.
     pub arrears_standing_permille: i64,
+    /// How much of the state's estimate of a commune's harvest is the
+    /// county's own figure (its share of a total built on every commune's
+    /// claims), thousandths; the rest is the commune's own report.
+    pub county_weight_permille: i64,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -218,6 +222,15 @@ pub struct HidingParams {
     pub found_standing: i64,
     pub search_morale: i64,
     pub search_health: i64,
+    /// The chance of a find rises by this much per thousandth of the
+    /// commune's grain that is hidden.
+    pub find_per_share_permille: i64,
+    /// Chance of a search, per point of the county's suspicion.
+    pub search_per_suspicion_permille: i64,
+    /// At or above this `searches` lever a find can cost the secretary the
+    /// post, with `found_removal_permille`.
+    pub campaign_searches_permille: i64,
+    pub found_removal_permille: i64,
 }
 
 impl HidingParams {
@@ -299,6 +312,8 @@ pub struct MortalityParams {
     pub births_per_10k: Curve,
     /// Share of deaths that fall among working-age people.
     pub worker_share_of_deaths_permille: i64,
+    /// Births follow the health of this many seasons before (conception).
+    pub birth_lag_seasons: i64,
     /// Food -> morale change per season.
     pub food_to_morale: Curve,
 }
@@ -312,19 +327,54 @@ pub struct PoliticsParams {
     pub report_short_permille: i64,
     pub report_over_permille: i64,
     pub report_over_cap: i64,
-    /// Below this standing a season can end in a purge.
-    pub purge_threshold: i64,
-    /// Chance (thousandths) per point of standing under the threshold.
-    pub purge_permille_per_point: i64,
+    /// The most one report can cost before the climate scales it.
+    pub report_short_cap: i64,
+    /// A report below this share of the county's figure, thousandths, makes
+    /// the county suspect hidden grain: suspicion rises by
+    /// `suspicion_per_short` per thousandth short of that share.
+    pub suspicion_below_permille: i64,
+    pub suspicion_per_short: i64,
+    /// Share of suspicion that fades each season.
+    pub suspicion_fade_permille: i64,
+    /// The graded sanctions: each step comes when standing is below its
+    /// line at the end of a season, with its chance, one step a season.
+    pub sanctions: Vec<SanctionStep>,
+    /// Removal, the last step: below `removal_below`, a chance per point
+    /// under it (times the `purge` lever), once the secretary is demoted.
+    pub removal_below: i64,
+    pub removal_permille_per_point: i64,
+    /// Above this standing a warning or a criticism is forgotten, one step
+    /// a season (a demotion stays).
+    pub forgiven_above: i64,
+    /// Each season standing below `recovers_to` climbs back this much: the
+    /// county's attention moves on to other communes.
+    pub recovery_per_season: i64,
+    pub recovers_to: i64,
     /// From this season the centre blames local cadres for deaths.
     pub scapegoat_from: SeasonRef,
     /// Excess deaths per 1000 people since the start above which blame falls.
     pub scapegoat_threshold_per_1000: i64,
     pub scapegoat_permille_per_point: i64,
     /// Endings at the January 1962 conference, by excess deaths per 1000.
-    pub protector_max_excess_per_1000: i64,
+    /// *Protector* needs a protective act that measurably kept grain for
+    /// the villages (at least `protector_min_kept_kg_per_head`) and excess
+    /// deaths at most `protector_max_of_reference_permille` of what the
+    /// historical policy comes to on the same seed.
+    pub protector_min_kept_kg_per_head: i64,
+    /// Choices ("directive/choice") that bar the *protector* ending: a
+    /// secretary who named a man to the campaign or had every house searched
+    /// did not protect the people, whatever else he did.
+    pub protector_barred_by: Vec<String>,
+    pub protector_max_of_reference_permille: i64,
     pub broken_min_excess_per_1000: i64,
     pub paper_caught_standing: i64,
+}
+
+/// One step of the graded sanctions.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SanctionStep {
+    pub below: i64,
+    pub chance_permille: i64,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -404,6 +454,11 @@ pub enum Effect {
     /// Take this share of the brigades' food grain into the commune's
     /// delivery (a zealous search of one's own villages).
     SeizeFood {
+        permille: i64,
+    },
+    /// The grain a zealous search would have taken (this share of the
+    /// brigades' food grain), kept by refusing it: counted as protected.
+    Shield {
         permille: i64,
     },
 }
@@ -597,6 +652,11 @@ impl Data {
         self.years.iter().find(|y| y.year == year).or_else(|| self.years.last()).expect("validated: at least one year")
     }
 
+    /// The parameters of exactly this year, if the data has them.
+    pub fn year_exact(&self, year: i64) -> Option<&YearParams> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
     pub fn record(&self, id: &str) -> Option<&RecordSeries> {
         self.record.iter().find(|r| r.id == id)
     }
@@ -701,6 +761,11 @@ impl Data {
         }
         if self.years.is_empty() {
             problems.push("no years".to_string());
+        }
+        let steps = &self.params.politics.sanctions;
+        if steps.len() != 3 || steps.windows(2).any(|w| w[1].below > w[0].below) {
+            problems
+                .push("params.politics.sanctions: three steps (warning, criticism, demotion), lines falling".into());
         }
         let mut ids = BTreeSet::new();
         for e in &self.events {

@@ -55,6 +55,20 @@ impl LabourPlan {
         }
     }
 
+    /// The same plan with at least `share` percent at the furnaces, the
+    /// hands taken from the fields first, then the works, then sidelines.
+    pub fn with_furnaces(self, share: u16) -> LabourPlan {
+        let mut p = self;
+        let mut need = share.min(100).saturating_sub(p.furnaces);
+        for from in [&mut p.fields, &mut p.water, &mut p.sideline] {
+            let moved = need.min(*from);
+            *from -= moved;
+            need -= moved;
+            p.furnaces += moved;
+        }
+        p
+    }
+
     /// Move `delta` percent of the workers into `a` (out of it when negative).
     /// Hands move to or from the fields; the fields themselves trade with
     /// sidelines. On a plan that adds up to 100, no share goes below 0 or

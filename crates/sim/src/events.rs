@@ -63,9 +63,13 @@ pub fn apply(data: &Data, state: &mut CommuneState, decisions: &SeasonDecisions,
     state.steel_quota_kg = steel_quota(data, state);
     let mut dice = Dice::new(seed, state.now().ordinal(), Stream::Directives);
     for event in this_season(data, state) {
+        let (before, at) = (state.standing, log.len());
         log.push(Happening::event(&event.id));
         for effect in &event.effects {
             apply_effect(data, state, effect, &event.id, log);
+        }
+        if state.standing != before {
+            log[at].values.insert("standing".into(), state.standing - before);
         }
         if event.kind != EventKind::Directive {
             continue;
@@ -73,15 +77,21 @@ pub fn apply(data: &Data, state: &mut CommuneState, decisions: &SeasonDecisions,
         let Some(choice_id) = decisions.choices.get(&event.id) else { continue };
         let Some(choice) = event.choices.iter().find(|c| &c.id == choice_id) else { continue };
         state.choices.insert(event.id.clone(), choice.id.clone());
+        let before = state.standing;
+        let at = log.len();
         log.push(Happening::choice(&event.id, &choice.id));
         for effect in &choice.effects {
             apply_effect(data, state, effect, &event.id, log);
         }
+        // The choice's own change of standing, as its reason.
+        if state.standing != before {
+            log[at].values.insert("standing".into(), state.standing - before);
+        }
         if choice.stance == Stance::Paper && dice.chance(choice.caught_permille) {
             let cost =
                 per_mille(data.params.politics.paper_caught_standing, state.lever(crate::data::Lever::ReportPenalty));
-            state.standing = (state.standing - cost).max(0);
-            log.push(Happening::consequence("caught_on_paper").with("standing", -cost));
+            let delta = crate::politics::shift_standing(data, state, -cost);
+            log.push(Happening::consequence("caught_on_paper").with("standing", delta));
         }
     }
 }
@@ -90,6 +100,10 @@ pub fn apply_effect(data: &Data, state: &mut CommuneState, effect: &Effect, orig
     let max = data.params.politics.max_standing;
     match effect {
         Effect::Standing { delta } => state.standing = (state.standing + delta).clamp(0, max),
+        Effect::Shield { permille } => {
+            let kept: i64 = state.brigades.iter().map(|b| per_mille(b.granary_kg, *permille)).sum();
+            state.kept.search_refused_kg += kept;
+        }
         Effect::Flag { flag, on } => {
             if *on {
                 state.flags.insert(flag.clone());

@@ -8,6 +8,14 @@ use crate::labour::Workforce;
 use crate::state::CommuneState;
 use crate::{per_mille, ratio_permille};
 
+/// Iron that `hands` effective furnace workers make this season, kg: half
+/// as much once the woods are gone.
+pub fn iron_from(data: &Data, state: &CommuneState, hands: i64) -> i64 {
+    let p = &data.params.furnaces;
+    let fuel_factor = if state.woodland < p.woodland_low { 500 } else { 1000 };
+    per_mille(hands * p.iron_kg_per_worker, fuel_factor)
+}
+
 pub fn run(data: &Data, state: &mut CommuneState, work: &[Workforce], seed: u64, log: &mut Vec<Happening>) {
     let p = &data.params.furnaces;
     let now = state.now();
@@ -18,7 +26,7 @@ pub fn run(data: &Data, state: &mut CommuneState, work: &[Workforce], seed: u64,
     }
     let mut dice = Dice::new(seed, now.ordinal(), Stream::Furnaces);
     let fuel_factor = if state.woodland < p.woodland_low { 500 } else { 1000 };
-    let iron = per_mille(furnace_workers * p.iron_kg_per_worker, fuel_factor);
+    let iron = iron_from(data, state, furnace_workers);
     let usable_share = dice.range(p.usable_permille.0, p.usable_permille.1);
     let usable = per_mille(iron, usable_share);
 
@@ -45,8 +53,8 @@ pub fn run(data: &Data, state: &mut CommuneState, work: &[Workforce], seed: u64,
     }
     if quota > 0 {
         let met = ratio_permille(iron, quota);
-        let delta = if met >= 1000 { p.quota_met_standing } else { -per_mille(1000 - met, p.quota_missed_standing) };
-        state.standing = (state.standing + delta).clamp(0, data.params.politics.max_standing);
+        let wanted = if met >= 1000 { p.quota_met_standing } else { -per_mille(1000 - met, p.quota_missed_standing) };
+        let delta = crate::politics::shift_standing(data, state, wanted);
         log.push(
             Happening::consequence(if met >= 1000 { "steel_quota_met" } else { "steel_quota_missed" })
                 .with("quota_kg", quota)

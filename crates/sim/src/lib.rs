@@ -25,6 +25,7 @@ pub mod procurement;
 pub mod replay;
 pub mod searches;
 pub mod state;
+pub mod strategy;
 pub mod summary;
 pub mod turn;
 pub mod water;

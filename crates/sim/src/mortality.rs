@@ -1,6 +1,6 @@
 //! Hunger, health, deaths and births. Food sets the health people can keep;
 //! health moves toward it over a season or two; deaths rise steeply as health
-//! falls, and births fall. Nobody leaves: the household registration keeps
+//! falls, and births fall three seasons later, as conceptions fell. Nobody leaves: the household registration keeps
 //! villagers where they are.
 
 use crate::data::Data;
@@ -22,7 +22,10 @@ pub fn run(data: &Data, state: &mut CommuneState, foods: &[i64], seed: u64, log:
         b.morale = (b.morale + p.food_to_morale.at(food)).clamp(0, 1000);
         // Annual rates per 10,000 -> expected people this season, in millionths.
         let d = dice.count(b.people * p.deaths_per_10k.at(b.health) * 25).min(b.people);
-        let n = dice.count(b.people * p.births_per_10k.at(b.health) * 25);
+        // Births follow the health at conception, `birth_lag_seasons` ago.
+        let conceived = if b.past_health.is_empty() { b.health } else { b.past_health.remove(0) };
+        b.past_health.push(b.health);
+        let n = dice.count(b.people * p.births_per_10k.at(conceived) * 25);
         let worker_deaths = per_mille(d, p.worker_share_of_deaths_permille).min(b.workers);
         b.people = b.people - d + n;
         b.workers -= worker_deaths;

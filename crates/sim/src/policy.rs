@@ -46,7 +46,10 @@ impl Policy {
     }
 }
 
-fn historical_labour(data: &Data, state: &CommuneState) -> LabourPlan {
+/// The average commune's labour plan for the season (the data's
+/// `historical_policy.labour`; 40/0/40/20 in a winter it does not list,
+/// 85/0/5/10 in another season).
+pub fn historical_labour(data: &Data, state: &CommuneState) -> LabourPlan {
     let now = state.now();
     data.historical_policy
         .labour
@@ -57,6 +60,23 @@ fn historical_labour(data: &Data, state: &CommuneState) -> LabourPlan {
             Season::Winter => LabourPlan::new(40, 0, 40, 20),
             _ => LabourPlan::new(85, 0, 5, 10),
         })
+}
+
+/// The zealot's plan: the average commune's pushed further. Where it has
+/// furnace workers, 15 points more of them (at most 50), its water share,
+/// 5% sidelines and the rest in the fields; where it has none, 15 points
+/// moved from the fields to the water works. Data where the shares cannot
+/// come to 100 keeps the average commune's plan.
+pub fn zealot_labour(data: &Data, state: &CommuneState) -> LabourPlan {
+    let base = historical_labour(data, state);
+    let plan = if base.furnaces > 0 {
+        let furnaces = (base.furnaces + 15).min(50);
+        let sideline = 5;
+        LabourPlan::new(100u16.saturating_sub(furnaces + base.water + sideline), furnaces, base.water, sideline)
+    } else {
+        LabourPlan::new(base.fields.saturating_sub(15), 0, base.water + 15, base.sideline)
+    };
+    if plan.sum() == 100 { plan } else { base }
 }
 
 fn labour(policy: Policy, data: &Data, state: &CommuneState, dice: &mut Dice) -> Vec<LabourPlan> {
@@ -77,16 +97,7 @@ fn labour(policy: Policy, data: &Data, state: &CommuneState, dice: &mut Dice) ->
                     LabourPlan::new(85 - token, token, 3, 12)
                 }
             }
-            Policy::Zealot => {
-                if base.furnaces > 0 {
-                    let furnaces = (base.furnaces + 15).min(50);
-                    let water = base.water;
-                    let sideline = 5;
-                    LabourPlan::new(100 - furnaces - water - sideline, furnaces, water, sideline)
-                } else {
-                    LabourPlan::new(base.fields.saturating_sub(5), 0, base.water + 5, base.sideline)
-                }
-            }
+            Policy::Zealot => zealot_labour(data, state),
             Policy::Random => {
                 let fields = dice.range(30, 95) as u16;
                 let furnaces = dice.range(0, i64::from(100 - fields)) as u16;
@@ -169,6 +180,22 @@ fn answer(policy: Policy, data: &Data, p: &HarvestPreview, year: i64, dice: &mut
 /// Play a whole scenario with a scripted player. Each season is sown once:
 /// the player looks at the harvest, then the same season is finished.
 pub fn play(policy: Policy, data: &Data, scenario_id: &str, seed: u64) -> Result<(Run, CommuneState), SimError> {
+    play_as(policy, data, scenario_id, seed, false)
+}
+
+/// Excess deaths per 1000 of the historical policy on this seed: what the
+/// *protector* verdict weighs a game against.
+pub fn reference_excess(data: &Data, scenario_id: &str, seed: u64) -> Result<i64, SimError> {
+    Ok(play_as(Policy::Historical, data, scenario_id, seed, true)?.1.excess_deaths_per_1000())
+}
+
+fn play_as(
+    policy: Policy,
+    data: &Data,
+    scenario_id: &str,
+    seed: u64,
+    reference: bool,
+) -> Result<(Run, CommuneState), SimError> {
     let mut state = new_game(data, scenario_id)?;
     let mut run =
         Run { scenario_id: scenario_id.to_string(), scenario_version: data.version, seed, seasons: Vec::new() };
@@ -176,7 +203,10 @@ pub fn play(policy: Policy, data: &Data, scenario_id: &str, seed: u64) -> Result
         let now = state.now();
         let mut dice = Dice::new(seed, now.ordinal(), Stream::Policy);
         let mut d = plans(policy, data, &state, &mut dice);
-        let sown = sow(data, state, &d, seed)?;
+        let mut sown = sow(data, state, &d, seed)?;
+        if reference {
+            sown = sown.as_reference();
+        }
         if now.season.is_harvest() {
             answer(policy, data, &sown.preview(data), now.year, &mut dice, &mut d);
         }

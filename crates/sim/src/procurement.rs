@@ -1,10 +1,12 @@
-//! State procurement. The annual quota is set on what the commune *reported*
-//! last year, discounted only as far as the state itself revised its figures;
-//! it does not fall when the harvest fails. A report above the county's plan
-//! brings an extra levy at once. The secretary may deliver, plead for a cut
-//! or hide grain first.
+//! State procurement. The annual quota comes down from above: the county's
+//! share of a total built on every commune's claims, weighed with what the
+//! commune itself reported last year, discounted only as far as the state
+//! revised its own figures, and never below the pre-Leap share. It does not
+//! fall when the harvest fails. A report above the county's plan brings an
+//! extra levy at once. The secretary may deliver, plead for a cut or hide
+//! grain first.
 
-use crate::calendar::Season;
+use crate::calendar::{Season, SeasonRef};
 use crate::data::{Data, Lever};
 use crate::decisions::ProcurementResponse;
 use crate::dice::{Dice, Stream};
@@ -25,26 +27,75 @@ pub fn expectation(data: &Data, state: &CommuneState, season: Season) -> i64 {
     per_mille(normal, y.expectation_permille.get(season))
 }
 
-/// At the first season of each year, the state sets the year's quota.
+/// A harvest of the commune at the pre-Leap level, as the state knew it
+/// (the baseline's harvest and report), for one season.
+fn pre_leap_report(data: &Data, state: &CommuneState, season: Season) -> i64 {
+    let b = &data.baseline;
+    let normal = state.farmland_mu() * data.params.harvest.normal_yield_kg_per_mu.get(season);
+    per_mille(per_mille(normal, b.harvest_permille_of_normal), b.reported_permille_of_actual)
+}
+
+/// What the commune reported for a year's two harvests: its own reports for
+/// the harvests played, the pre-Leap figure for those before the game began.
+pub fn reported_for(data: &Data, state: &CommuneState, year: i64) -> i64 {
+    let played = state.ledger_of(year).map(|l| l.reported_kg).unwrap_or(0);
+    let before: i64 = [Season::Summer, Season::Autumn]
+        .into_iter()
+        .filter(|&season| SeasonRef { year, season } < state.start)
+        .map(|season| pre_leap_report(data, state, season))
+        .sum();
+    played + before
+}
+
+/// The county's figure for a year's harvest of the commune: its share of a
+/// total built on every commune's claims (the year's expectation), or the
+/// pre-Leap figure for a year before the Leap.
+pub fn county_figure(data: &Data, state: &CommuneState, year: i64) -> i64 {
+    [Season::Summer, Season::Autumn]
+        .into_iter()
+        .map(|season| match data.year_exact(year) {
+            Some(y) => {
+                let normal = state.farmland_mu() * data.params.harvest.normal_yield_kg_per_mu.get(season);
+                per_mille(normal, y.expectation_permille.get(season))
+            }
+            None => pre_leap_report(data, state, season),
+        })
+        .sum()
+}
+
+/// The least the state takes of a reported harvest: its pre-Leap share.
+pub fn pre_leap_take(data: &Data, report_kg: i64) -> i64 {
+    per_mille(report_kg, data.baseline.procurement_permille)
+}
+
+/// The year's quota on a given report of last year's harvest: the state
+/// estimates the harvest from the county's figure and the commune's own
+/// report, discounts the estimate as far as it revised its own figures, and
+/// takes the year's rate of it.
+fn quota_on(data: &Data, state: &CommuneState, year: i64, reported_kg: i64) -> (i64, i64) {
+    let p = &data.params.procurement;
+    let yp = data.year(year);
+    let county = county_figure(data, state, year - 1);
+    let blended = per_mille(county, p.county_weight_permille) + per_mille(reported_kg, 1000 - p.county_weight_permille);
+    let estimate = per_mille(blended, yp.credibility_permille)
+        .max(per_mille(normal_year_kg(data, state), p.estimate_floor_permille));
+    (estimate, per_mille(estimate, yp.quota_rate_permille))
+}
+
+/// At the first season of each year, the county hands down the year's
+/// quota. A report of last year's harvest under the county's figure that
+/// held lowers it; what it kept off the quota is counted as protected.
 pub fn set_annual_quota(data: &Data, state: &mut CommuneState, log: &mut Vec<Happening>) {
     let year = state.now().year;
     if state.quota.year == year {
         return;
     }
-    let p = &data.params.procurement;
-    let yp = data.year(year);
-    let normal = normal_year_kg(data, state);
-    let reported_last = match state.ledger_of(year - 1) {
-        Some(l) if l.seasons >= 4 => l.reported_kg,
-        // Before the game (or after a short scenario began mid-year) the state
-        // knows the commune by its pre-Leap figures.
-        _ => per_mille(
-            per_mille(normal, data.baseline.harvest_permille_of_normal),
-            data.baseline.reported_permille_of_actual,
-        ),
-    };
-    let estimate = per_mille(reported_last, yp.credibility_permille).max(per_mille(normal, p.estimate_floor_permille));
-    let annual = per_mille(estimate, yp.quota_rate_permille);
+    let reported = reported_for(data, state, year - 1);
+    let (estimate, annual) = quota_on(data, state, year, reported);
+    let (_, on_county) = quota_on(data, state, year, county_figure(data, state, year - 1));
+    if on_county > annual && state.start.year < year {
+        state.kept.quota_avoided_kg += on_county - annual;
+    }
     state.quota = crate::state::Quota { year, estimate_kg: estimate, annual_kg: annual, ..Default::default() };
     log.push(Happening::consequence("annual_quota").with("quota_kg", annual).with("estimate_kg", estimate));
 }
@@ -56,8 +107,14 @@ pub fn demand(data: &Data, state: &CommuneState, report_kg: i64) -> i64 {
         return 0;
     }
     let p = &data.params.procurement;
-    let base = per_mille(state.quota.annual_kg, p.season_share_permille.get(season));
-    let excess = (report_kg - expectation(data, state, season)).max(0);
+    // Never less than the pre-Leap share of what is reported, counted up to
+    // a normal crop: an honest report does not bring the state's share below
+    // what it was in 1957.
+    let expected = expectation(data, state, season);
+    let normal = state.farmland_mu() * data.params.harvest.normal_yield_kg_per_mu.get(season);
+    let base = per_mille(state.quota.annual_kg, p.season_share_permille.get(season))
+        .max(pre_leap_take(data, report_kg.min(normal)));
+    let excess = (report_kg - expected).max(0);
     let claw = per_mille(excess, p.claw_on_excess_permille);
     per_mille(base + claw, state.lever(Lever::Quota))
 }
@@ -81,15 +138,16 @@ pub fn collect(
         ProcurementResponse::Deliver => {}
         ProcurementResponse::Plead => {
             let chance = per_mille(p.plea_chance_curve.at(state.standing), state.lever(Lever::Plea));
-            let cost = per_mille(p.plea_standing_cost, state.lever(Lever::ReportPenalty));
-            state.standing = (state.standing - cost).max(0);
-            if dice.chance(chance) {
+            let climate = state.lever(Lever::ReportPenalty);
+            let cost = crate::politics::shift_standing(data, state, -per_mille(p.plea_standing_cost, climate));
+            let said = if dice.chance(chance) {
                 let cut = per_mille(demand, p.plea_cut_permille);
                 demand -= cut;
-                log.push(Happening::consequence("plea_granted").with("cut_kg", cut).with("standing", -cost));
+                Happening::consequence("plea_granted").with("cut_kg", cut)
             } else {
-                log.push(Happening::consequence("plea_refused").with("standing", -cost));
-            }
+                Happening::consequence("plea_refused")
+            };
+            log.push(said.with("standing", cost).with("climate_permille", climate));
         }
         ProcurementResponse::Hide { permille } => {
             let mut hidden = 0;
@@ -127,7 +185,7 @@ pub fn collect(
     log.push(Happening::consequence("procurement").with("demand_kg", demand).with("delivered_kg", delivered));
     if arrears > 0 {
         let cost = per_mille(ratio_permille(arrears, demand.max(1)), p.arrears_standing_permille);
-        state.standing = (state.standing - cost).max(0);
-        log.push(Happening::consequence("arrears").with("arrears_kg", arrears).with("standing", -cost));
+        let delta = crate::politics::shift_standing(data, state, -cost);
+        log.push(Happening::consequence("arrears").with("arrears_kg", arrears).with("standing", delta));
     }
 }

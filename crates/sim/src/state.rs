@@ -41,6 +41,77 @@ pub struct CommuneState {
     /// Deaths expected at the pre-Leap rate since the start, for excess deaths.
     pub baseline_deaths: i64,
     pub start_people: i64,
+    /// How strongly the county suspects the commune of hiding grain, 0 to 1000.
+    pub suspicion: i64,
+    /// The sanctions the secretary has been through so far.
+    pub sanction: Sanction,
+    /// What the secretary's protective acts measurably kept for the villages.
+    pub kept: Kept,
+}
+
+/// The graded sanctions, in order; removal ends the game (`Ending::Purged`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sanction {
+    #[default]
+    None,
+    /// A warning from the county Party committee.
+    Warned,
+    /// Criticised at a meeting of cadres.
+    Criticised,
+    /// Demoted: still at the post, under a political cloud, with less say.
+    Demoted,
+}
+
+impl Sanction {
+    pub fn step(self) -> usize {
+        self as usize
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sanction::None => "none",
+            Sanction::Warned => "warned",
+            Sanction::Criticised => "criticised",
+            Sanction::Demoted => "demoted",
+        }
+    }
+
+    pub fn next(self) -> Option<Sanction> {
+        match self {
+            Sanction::None => Some(Sanction::Warned),
+            Sanction::Warned => Some(Sanction::Criticised),
+            Sanction::Criticised => Some(Sanction::Demoted),
+            Sanction::Demoted => None,
+        }
+    }
+
+    pub fn previous(self) -> Sanction {
+        match self {
+            Sanction::None | Sanction::Warned => Sanction::None,
+            Sanction::Criticised => Sanction::Warned,
+            Sanction::Demoted => Sanction::Demoted,
+        }
+    }
+}
+
+/// Grain the secretary's protective acts kept for the villages, measured by
+/// what they did, kg. Paper answers and words count for nothing here.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept {
+    /// Hidden grain that people ate before any search found it.
+    pub hidden_eaten_kg: i64,
+    /// Quota the state did not set because a report under the county's
+    /// figure held (the quota on the county's figure minus the one set).
+    pub quota_avoided_kg: i64,
+    /// Food grain a zealous search would have taken, kept by refusing it.
+    pub search_refused_kg: i64,
+}
+
+impl Kept {
+    pub fn total(&self) -> i64 {
+        self.hidden_eaten_kg + self.quota_avoided_kg + self.search_refused_kg
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +134,9 @@ pub struct Brigade {
     pub summer_sown: i64,
     /// The last season's food per person per day, grams of grain equivalent.
     pub last_food_g: i64,
+    /// Health at the end of the last few seasons, oldest first: births
+    /// follow the health at conception.
+    pub past_health: Vec<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,6 +251,7 @@ impl CommuneState {
                 autumn_sown: 1000,
                 summer_sown: 1000,
                 last_food_g: data.params.canteens.full_ration_g,
+                past_health: vec![b.health; data.params.mortality.birth_lag_seasons.clamp(0, 8) as usize],
             })
             .collect::<Vec<_>>();
         let start_people = brigades.iter().map(|b| b.people).sum();
@@ -202,6 +277,9 @@ impl CommuneState {
             ending: None,
             baseline_deaths: 0,
             start_people,
+            suspicion: 0,
+            sanction: Sanction::None,
+            kept: Kept::default(),
         };
         for effect in &scenario.start_modifiers {
             if let Effect::Modifier { lever, permille, seasons } = effect {

@@ -161,7 +161,9 @@ macro_rules! each_field {
     };
 }
 
-fn combine(rows: &[YearRow]) -> (YearRow, YearRow, YearRow) {
+/// The mean (to three decimals), the least and the most of each figure of
+/// one year's rows.
+pub(crate) fn combine(rows: &[YearRow]) -> (YearRow, YearRow, YearRow) {
     let n = rows.len() as f64;
     let mut mean = YearRow { year: rows[0].year, ..Default::default() };
     let mut min = rows[0].clone();

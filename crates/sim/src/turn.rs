@@ -107,6 +107,9 @@ pub struct Sown {
     outcome: HarvestOutcome,
     log: Vec<Happening>,
     seed: u64,
+    /// Played as the reference for another game's verdict: no verdict of
+    /// its own is weighed against a reference.
+    reference: bool,
 }
 
 /// Play the first half of a season from `state` (taken, not copied). The
@@ -115,10 +118,16 @@ pub fn sow(data: &Data, state: CommuneState, d: &SeasonDecisions, seed: u64) -> 
     check_plans(data, &state, d)?;
     let mut log = Vec::new();
     let (state, work, outcome) = first_half(data, state, d, seed, &mut log);
-    Ok(Sown { state, work, outcome, log, seed })
+    Ok(Sown { state, work, outcome, log, seed, reference: false })
 }
 
 impl Sown {
+    /// This season is played as another game's reference (see `finish`).
+    pub fn as_reference(mut self) -> Sown {
+        self.reference = true;
+        self
+    }
+
     /// The true harvest, the county's expectation and what the state would
     /// take on a truthful report.
     pub fn preview(&self, data: &Data) -> HarvestPreview {
@@ -144,7 +153,7 @@ impl Sown {
     /// `d` (its labour plans and choices must be the ones it was sown with).
     pub fn finish(self, data: &Data, d: &SeasonDecisions) -> Result<(CommuneState, Vec<Happening>), SimError> {
         check_answer(data, d)?;
-        let Sown { state: mut s, work, outcome, mut log, seed } = self;
+        let Sown { state: mut s, work, outcome, mut log, seed, reference } = self;
         let now = s.now();
         let report = check_report(&s, d, outcome.total())?;
 
@@ -174,13 +183,21 @@ impl Sown {
             politics::judge_report(data, &mut s, report, expected, &mut log);
             procurement::collect(data, &mut s, report, d.procurement, &fresh, seed, &mut log);
         }
-        searches::run(data, &mut s, seed, &mut log);
+        let removed = searches::run(data, &mut s, seed, &mut log);
         let foods = canteens::feed(data, &mut s, &work, &mut log);
         mortality::run(data, &mut s, &foods, seed, &mut log);
 
-        let mut ending = politics::reckon(data, &mut s, seed, &mut log);
+        let mut ending = removed.or_else(|| politics::reckon(data, &mut s, seed, &mut log));
         if ending.is_none() && s.is_last_season() {
-            ending = Some(politics::final_ending(data, &s));
+            // The protector's verdict weighs the deaths against the
+            // historical policy's on the same seed, played only when the
+            // secretary's protective acts kept enough to count.
+            let against = if !reference && politics::kept_enough(data, &s) {
+                Some(crate::policy::reference_excess(data, &s.scenario_id, seed)?)
+            } else {
+                None
+            };
+            ending = Some(politics::final_ending(data, &s, against));
         }
         let people = s.people();
         let standing = s.standing;

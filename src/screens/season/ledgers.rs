@@ -78,7 +78,7 @@ pub fn ledgers(root: &mut ChildSpawnerCommands, commune: &Commune, s: &Strings) 
                 BackgroundColor(palette::RULE),
                 children![(
                     Node { height: percent(100), width: percent(st.standing as f32 / 10.0), ..default() },
-                    BackgroundColor(if st.standing < commune.data.params.politics.purge_threshold {
+                    BackgroundColor(if st.standing < commune.data.params.politics.removal_below {
                         palette::ACCENT
                     } else {
                         palette::INK

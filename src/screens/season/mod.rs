@@ -35,9 +35,12 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, handle_acts.in_set(AppSystems::HandleActs).run_if(in_state(Screen::Season)))
         .add_systems(
             Update,
-            (on_resolved, sync_phase).chain().in_set(AppSystems::Mirror).run_if(in_state(Screen::Season).and(playing)),
+            (on_resolved, sync_phase)
+                .chain()
+                .in_set(AppSystems::Mirror)
+                .run_if(in_state(Screen::Season).and_then(playing)),
         )
-        .add_systems(Update, rebuild.in_set(AppSystems::View).run_if(in_state(Screen::Season).and(playing)));
+        .add_systems(Update, rebuild.in_set(AppSystems::View).run_if(in_state(Screen::Season).and_then(playing)));
 }
 
 /// A game is in the world. The kiosk can take it away while the season is

@@ -1,17 +1,29 @@
-//! Play the commune with a scripted policy and print the year-by-year table.
+//! Play the commune with a scripted policy or a strategy file and print the
+//! year-by-year table.
 //!
-//!   simulate --policy historical|honest|zealot|random [--seed N] [--seeds M]
-//!            [--scenario ID] [--json]
+//!   simulate (--policy historical|honest|zealot|random | --strategy FILE)
+//!            [--seed N] [--seeds M] [--scenario ID] [--json] [--trace]
+//!
+//! Exit codes: 0 done; 2 a bad command line, an unknown scenario or a bad
+//! strategy file (nothing on stdout); 1 the rules refused a game.
 
 use std::process::ExitCode;
 
+use serde::Serialize;
 use sim::Data;
 use sim::policy::{Policy, play};
-use sim::summary::{Aggregate, aggregate};
+use sim::strategy::{Strategy, Tally, play_strategy, tally_policy, tally_strategy};
 use sim::turn::new_game;
 
+/// Who plays: a scripted policy or a strategy read from a file.
+enum Player {
+    Policy(Policy),
+    Strategy { file: String, strategy: Box<Strategy> },
+}
+
 struct Args {
-    policy: Policy,
+    policy: Option<Policy>,
+    strategy_file: Option<String>,
     seed: u64,
     seeds: u64,
     scenario: String,
@@ -19,19 +31,27 @@ struct Args {
     trace: bool,
 }
 
-const USAGE: &str = "usage: simulate --policy historical|honest|zealot|random [--seed N] [--seeds M] [--scenario ID] [--json] [--trace]";
+const USAGE: &str = "usage: simulate (--policy historical|honest|zealot|random | --strategy FILE) [--seed N] [--seeds M] [--scenario ID] [--json] [--trace]";
 
 fn parse() -> Result<Args, String> {
-    let mut args =
-        Args { policy: Policy::Historical, seed: 1, seeds: 1, scenario: "full".into(), json: false, trace: false };
+    let mut args = Args {
+        policy: None,
+        strategy_file: None,
+        seed: 1,
+        seeds: 1,
+        scenario: "full".into(),
+        json: false,
+        trace: false,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
             "--policy" => {
                 let v = value("--policy")?;
-                args.policy = Policy::parse(&v).ok_or(format!("unknown policy '{v}'"))?;
+                args.policy = Some(Policy::parse(&v).ok_or(format!("unknown policy '{v}'"))?);
             }
+            "--strategy" => args.strategy_file = Some(value("--strategy")?),
             "--seed" => args.seed = value("--seed")?.parse().map_err(|_| "--seed takes a whole number".to_string())?,
             "--seeds" => {
                 args.seeds = value("--seeds")?.parse().map_err(|_| "--seeds takes a whole number".to_string())?;
@@ -46,22 +66,37 @@ fn parse() -> Result<Args, String> {
             other => return Err(format!("unknown argument '{other}'")),
         }
     }
+    if args.policy.is_some() && args.strategy_file.is_some() {
+        return Err("--policy and --strategy exclude each other".into());
+    }
     Ok(args)
 }
 
+/// The strategy file, read and checked: `FILE: <field>: <problem>` if not.
+fn read_strategy(file: &str, data: &Data) -> Result<Strategy, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: strategy: cannot be read ({e})"))?;
+    Strategy::from_json(&text, data).map_err(|e| format!("{file}: {e}"))
+}
+
+fn play_one(player: &Player, data: &Data, scenario: &str, seed: u64) -> Result<sim::Run, sim::SimError> {
+    match player {
+        Player::Policy(p) => Ok(play(*p, data, scenario, seed)?.0),
+        Player::Strategy { strategy, .. } => Ok(play_strategy(strategy, data, scenario, seed)?.0),
+    }
+}
+
 /// Print every season of one game: what happened, in the data's words.
-fn trace(args: &Args) -> Result<(), sim::SimError> {
-    let data = Data::builtin();
-    let (run, _) = play(args.policy, &data, &args.scenario, args.seed)?;
-    let replayed = sim::replay(&data, &run)?;
-    let mut state = new_game(&data, &args.scenario)?;
+fn trace(data: &Data, player: &Player, args: &Args) -> Result<(), sim::SimError> {
+    let run = play_one(player, data, &args.scenario, args.seed)?;
+    let replayed = sim::replay(data, &run)?;
+    let mut state = new_game(data, &args.scenario)?;
     for (i, happened) in replayed.log.iter().enumerate() {
         println!("== {} ({})", state.now(), replayed.hashes[i]);
         for h in happened {
             let values: Vec<String> = h.values.iter().map(|(k, v)| format!("{k}={v}")).collect();
             println!("   {:?} {} {}", h.kind, h.id, values.join(" "));
         }
-        state = sim::advance(&data, &state, &run.seasons[i], run.seed)?.0;
+        state = sim::advance(data, &state, &run.seasons[i], run.seed)?.0;
         let b: Vec<String> = state
             .brigades
             .iter()
@@ -72,22 +107,40 @@ fn trace(args: &Args) -> Result<(), sim::SimError> {
     Ok(())
 }
 
-fn run(args: &Args) -> Result<Aggregate, sim::SimError> {
-    aggregate(&Data::builtin(), &args.scenario, args.policy, args.seed, args.seeds)
+/// The JSON output: the tally and, for a strategy, the file it came from.
+#[derive(Serialize)]
+struct Output<'a> {
+    #[serde(flatten)]
+    tally: &'a Tally,
+    strategy_file: Option<&'a str>,
 }
 
-fn print_table(out: &Aggregate) {
+fn run(data: &Data, player: &Player, args: &Args) -> Result<Tally, sim::SimError> {
+    match player {
+        Player::Policy(p) => tally_policy(*p, data, &args.scenario, args.seed, args.seeds),
+        Player::Strategy { strategy, .. } => tally_strategy(strategy, data, &args.scenario, args.seed, args.seeds),
+    }
+}
+
+fn print_table(player: &Player, tally: &Tally) {
+    let out = &tally.aggregate;
     let spread = out.seeds > 1;
+    let who = match player {
+        Player::Policy(p) => format!("policy '{}'", p.name()),
+        Player::Strategy { file, .. } => format!("strategy '{file}'"),
+    };
     println!(
-        "Great Leap commune, scenario '{}', policy '{}', {}",
+        "Great Leap commune, scenario '{}', {who}, {}",
         out.scenario,
-        out.policy,
         if spread {
             format!("{} seeds from {} (mean, min-max)", out.seeds, out.seed)
         } else {
             format!("seed {}", out.seed)
         }
     );
+    if let Some(s) = &tally.strategy {
+        println!("strategy: {}", serde_json::to_string(s).expect("plain data"));
+    }
     println!(
         "{:>4}  {:>15}  {:>15}  {:>13}  {:>11}  {:>13}  {:>13}  {:>11}  {:>11}  {:>9}  {:>11}  {:>11}  {:>9}",
         "year",
@@ -133,21 +186,63 @@ fn print_table(out: &Aggregate) {
     }
     let endings: Vec<String> = out.endings.iter().map(|(k, v)| format!("{k}: {v}")).collect();
     println!("endings: {}", endings.join(", "));
+    let kinds: Vec<String> = tally.endings_by_kind.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    println!("endings by kind: {}", kinds.join(", "));
+    let r = tally.excess_deaths_range;
+    if spread {
+        println!("excess deaths per 1000: {:.1} ({}-{})", out.excess_deaths_per_1000, r.min, r.max);
+    } else {
+        println!("excess deaths per 1000: {:.0}", out.excess_deaths_per_1000);
+    }
+}
+
+fn usage_error(e: &str) -> ExitCode {
+    if !e.is_empty() {
+        eprintln!("simulate: {e}");
+    }
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     let args = match parse() {
         Ok(a) => a,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("simulate: {e}");
+        Err(e) => return usage_error(&e),
+    };
+    // To try parameters without a rebuild: GREAT_LEAP_SCENARIO names another
+    // scenario.json (the sources and glossary stay the built-in ones).
+    let data = match std::env::var("GREAT_LEAP_SCENARIO") {
+        Ok(path) => {
+            let read = std::fs::read_to_string(&path).map_err(|e| sim::SimError::Data(format!("{path}: {e}")));
+            match read.and_then(|text| {
+                Data::from_json(
+                    &text,
+                    include_str!("../../../../assets/data/sources.json"),
+                    include_str!("../../../../assets/data/glossary.json"),
+                )
+            }) {
+                Ok(d) => d,
+                Err(e) => return usage_error(&e.to_string()),
             }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
         }
+        Err(_) => Data::builtin(),
+    };
+    if data.scenario(&args.scenario).is_err() {
+        let ids: Vec<&str> = data.scenarios.iter().map(|s| s.id.as_str()).collect();
+        return usage_error(&format!("unknown scenario '{}' ({})", args.scenario, ids.join(", ")));
+    }
+    let player = match &args.strategy_file {
+        Some(file) => match read_strategy(file, &data) {
+            Ok(strategy) => Player::Strategy { file: file.clone(), strategy: Box::new(strategy) },
+            Err(e) => {
+                eprintln!("simulate: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => Player::Policy(args.policy.unwrap_or(Policy::Historical)),
     };
     if args.trace {
-        return match trace(&args) {
+        return match trace(&data, &player, &args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("simulate: {e}");
@@ -155,13 +250,18 @@ fn main() -> ExitCode {
             }
         };
     }
-    match run(&args) {
-        Ok(out) if args.json => {
+    match run(&data, &player, &args) {
+        Ok(tally) if args.json => {
+            let file = match &player {
+                Player::Strategy { file, .. } => Some(file.as_str()),
+                Player::Policy(_) => None,
+            };
+            let out = Output { tally: &tally, strategy_file: file };
             println!("{}", serde_json::to_string_pretty(&out).expect("plain data"));
             ExitCode::SUCCESS
         }
-        Ok(out) => {
-            print_table(&out);
+        Ok(tally) => {
+            print_table(&player, &tally);
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -13,10 +13,11 @@ fn run(policy: Policy) -> Aggregate {
 }
 
 /// Every way a run's means depart from the national shape, in words.
-/// Anchors: grain kept per head 205/201 kg (1957/58) and 156/154 kg (1960/61)
-/// (Spence); crude death rate 10.8 per 1000 in 1957, and in 1960 between the
-/// registered 25.4 and Banister's 44.6; procurement 37.7% of output in 1959
-/// (Lin & Yang; 39.7% Yang Jisheng); output -15% in 1959 and -16% in 1960.
+/// Anchors: grain kept per head 205, 201, 183, 156, 154 kg (1957-61,
+/// Spence); crude death and birth rates of Banister's corrected series
+/// (18.1 per 1000 in 1957, 44.6 in 1960; births lowest in 1961); procurement
+/// 25.9% of output in 1958 and 37.7% in 1959 (Lin & Yang; 39.7% Yang Jisheng),
+/// 30-40% in 1960; output -15% in 1959 and -16% in 1960.
 pub fn departures_from_history(a: &Aggregate) -> Vec<String> {
     let mut out = Vec::new();
     let mut within = |what: &str, value: Option<f64>, lo: f64, hi: f64| match value {
@@ -27,13 +28,30 @@ pub fn departures_from_history(a: &Aggregate) -> Vec<String> {
     let y = |year: i64| a.year(year);
     within("kept per head 1957", y(1957).map(|r| r.grain_per_head_kg), 190.0, 215.0);
     within("kept per head 1958", y(1958).map(|r| r.grain_per_head_kg), 185.0, 215.0);
-    within("kept per head 1960", y(1960).map(|r| r.grain_per_head_kg), 145.0, 167.0);
-    within("kept per head 1961", y(1961).map(|r| r.grain_per_head_kg), 145.0, 170.0);
-    within("death rate 1957", y(1957).map(|r| r.crude_death_rate_per_1000), 10.0, 12.0);
-    within("death rate 1958", y(1958).map(|r| r.crude_death_rate_per_1000), 10.0, 14.0);
-    within("death rate 1960", y(1960).map(|r| r.crude_death_rate_per_1000), 25.0, 45.0);
+    within("kept per head 1959", y(1959).map(|r| r.grain_per_head_kg), 168.0, 195.0);
+    within("kept per head 1960", y(1960).map(|r| r.grain_per_head_kg), 140.0, 167.0);
+    within("kept per head 1961", y(1961).map(|r| r.grain_per_head_kg), 145.0, 185.0);
+    // Deaths count as Banister's corrected series counts them; the model's
+    // year runs from March to February, so its targets are 10/12 of the
+    // calendar year and 2/12 of the next: 21.0, 25.8, 41.0 and 21.5.
+    within("death rate 1957", y(1957).map(|r| r.crude_death_rate_per_1000), 17.0, 19.5);
+    within("death rate 1958", y(1958).map(|r| r.crude_death_rate_per_1000), 17.0, 24.0);
+    within("death rate 1959", y(1959).map(|r| r.crude_death_rate_per_1000), 21.0, 31.0);
+    within("death rate 1960", y(1960).map(|r| r.crude_death_rate_per_1000), 34.0, 48.0);
+    within("death rate 1961", y(1961).map(|r| r.crude_death_rate_per_1000), 18.0, 28.0);
     within("procurement share 1958", y(1958).map(|r| r.procurement_share_of_actual), 0.25, 0.32);
-    within("procurement share 1959", y(1959).map(|r| r.procurement_share_of_actual), 0.35, 0.40);
+    within("procurement share 1959", y(1959).map(|r| r.procurement_share_of_actual), 0.35, 0.41);
+    within("procurement share 1960", y(1960).map(|r| r.procurement_share_of_actual), 0.30, 0.40);
+    // Births fall after the hunger, not with it: the lowest of the famine
+    // years is 1961 (Banister 22.4; registered 18.0).
+    let births = |year: i64| y(year).map(|r| r.crude_birth_rate_per_1000);
+    within("birth rate 1961", births(1961), 18.0, 27.0);
+    let lowest_in_1961 =
+        [1958, 1959, 1960].iter().all(|&yr| births(yr).zip(births(1961)).is_some_and(|(b, low)| b > low));
+    // Excess deaths, scaled to the country's 660 million people of 1958,
+    // inside the range of national estimates (15 to 55 million).
+    let national = a.excess_deaths_per_1000 * 660.0 / 1000.0;
+    within("excess deaths scaled to China, millions", Some(national), 15.0, 55.0);
     let harvest = |year: i64| y(year).map(|r| r.grain_actual_t);
     if let (Some(h58), Some(h59), Some(h60)) = (harvest(1958), harvest(1959), harvest(1960)) {
         within("harvest 1959 / 1958", Some(h59 / h58), 0.78, 0.92);
@@ -41,6 +59,9 @@ pub fn departures_from_history(a: &Aggregate) -> Vec<String> {
         within("harvest 1958 / 1957", harvest(1957).map(|h57| h58 / h57), 0.95, 1.08);
     } else {
         out.push("a year of the famine is missing".into());
+    }
+    if !lowest_in_1961 {
+        out.push("the birth rate is not lowest in 1961".into());
     }
     let peak = a.years.iter().max_by(|p, q| p.crude_death_rate_per_1000.total_cmp(&q.crude_death_rate_per_1000));
     if peak.map(|r| r.year) != Some(1960) {
@@ -76,10 +97,13 @@ fn zealot_and_honest_policies_do_not_pass_the_historical_shape() {
 fn honest_policy_feeds_people_better_and_is_purged_more_often() {
     let honest = run(Policy::Honest);
     let historical = run(Policy::Historical);
-    for year in [1958, 1959] {
+    // In 1959 the honest commune still pays the pre-Leap share of its
+    // harvest (an honest report no longer lowers the quota below it), so
+    // its lead over the average commune narrows.
+    for (year, lead) in [(1958, 15.0), (1959, 10.0)] {
         let h = honest.year(year).unwrap().grain_per_head_kg;
         let x = historical.year(year).unwrap().grain_per_head_kg;
-        assert!(h >= x + 15.0, "{year}: honest keeps {h:.0} kg a head, historical {x:.0}");
+        assert!(h >= x + lead, "{year}: honest keeps {h:.0} kg a head, historical {x:.0}");
     }
     assert!(
         honest.purged_share() >= historical.purged_share() + 0.5,

@@ -1,5 +1,6 @@
 //! The rules core's tests, in one binary: link time is the cost here.
 
+mod balance;
 mod calibration;
 mod data;
 mod determinism;
@@ -7,6 +8,7 @@ mod mechanisms;
 mod parsers;
 mod properties;
 mod screens;
+mod strategy;
 
 use sim::policy::{Policy, decide};
 use sim::{CommuneState, Data, SeasonDecisions, advance, new_game};

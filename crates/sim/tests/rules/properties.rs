@@ -105,3 +105,22 @@ proptest! {
         prop_assert!(data.ending(key).is_some());
     }
 }
+
+#[test]
+fn every_change_of_standing_carries_its_reason() {
+    // The happenings of a season that move standing name how much; their
+    // sum is the whole change, so the screen can list each with its reason.
+    let data = Data::builtin();
+    for seed in 0..40 {
+        for policy in sim::policy::Policy::ALL {
+            let mut state = sim::new_game(&data, "full").unwrap();
+            while !state.is_over() {
+                let d = sim::policy::decide(policy, &data, &state, seed).unwrap();
+                let (next, log) = sim::advance(&data, &state, &d, seed).unwrap();
+                let told: i64 = log.iter().filter_map(|h| h.values.get("standing")).sum();
+                assert_eq!(next.standing - state.standing, told, "{} {}: {log:?}", policy.name(), state.now());
+                state = next;
+            }
+        }
+    }
+}

@@ -118,24 +118,77 @@ fn a_season_starts_from_its_default_plan() {
 }
 
 #[test]
-fn the_last_plans_carry_over_except_into_winter() {
+fn the_last_plans_carry_over_within_the_growing_season_only() {
     let data = Data::builtin();
     let spring = new_game(&data, "full").unwrap();
     assert_eq!(spring.now().season, Season::Spring);
     let n = spring.brigades.len();
-    let default = LabourPlan::default_for(Season::Spring);
-    assert_eq!(labour::plans_for_season(&spring, None), vec![default; n]);
     let previous: Vec<LabourPlan> = (0..n).map(|i| LabourPlan::new(60, i as u16, 0, 40 - i as u16)).collect();
-    assert_eq!(labour::plans_for_season(&spring, Some(&previous)), previous);
-    // Plans for another number of brigades are not kept.
-    assert_eq!(labour::plans_for_season(&spring, Some(&previous[1..])), vec![default; n]);
-    assert_eq!(labour::plans_for_season(&spring, Some(&[])), vec![default; n]);
+    let default_of = |season| vec![LabourPlan::default_for(season); n];
+    // Spring follows winter: it starts from the growing season's default,
+    // never from the winter plan (45% in the fields).
+    assert_eq!(labour::plans_for_season(&data, &spring, None), default_of(Season::Spring));
+    assert_eq!(labour::plans_for_season(&data, &spring, Some(&default_of(Season::Winter))), default_of(Season::Spring));
+    assert_eq!(labour::plans_for_season(&data, &spring, Some(&previous)), default_of(Season::Spring));
 
-    let winter = state_at(&data, Policy::Historical, 1, 1958, 3);
+    let summer = state_at(&data, Policy::Historical, 1, 1958, 1);
+    assert_eq!(labour::plans_for_season(&data, &summer, Some(&previous)), previous);
+    // Plans for another number of brigades are not kept.
+    assert_eq!(labour::plans_for_season(&data, &summer, Some(&previous[1..])), default_of(Season::Summer));
+    assert_eq!(labour::plans_for_season(&data, &summer, Some(&[])), default_of(Season::Summer));
+    let autumn = state_at(&data, Policy::Historical, 1, 1959, 2);
+    assert_eq!(labour::plans_for_season(&data, &autumn, Some(&previous)), previous);
+    // When the county demands steel, the season starts from its plan.
+    let steel = state_at(&data, Policy::Historical, 1, 1958, 2);
+    let county = labour::plans_for_season(&data, &steel, Some(&previous));
+    assert_eq!(county, labour::county_plan(&data, &steel));
+    assert!(county.iter().all(|p| p.furnaces > 0 && p.sum() == 100), "{county:?}");
+    let made = labour::preview(&data, &steel, &county).iron_kg;
+    assert!(made >= events::steel_quota(&data, &steel), "{made}");
+
+    let winter = state_at(&data, Policy::Historical, 1, 1959, 3);
     assert_eq!(winter.now().season, Season::Winter);
-    let winter_default = vec![LabourPlan::default_for(Season::Winter); n];
-    assert_eq!(labour::plans_for_season(&winter, Some(&previous)), winter_default);
-    assert_eq!(labour::plans_for_season(&winter, None), winter_default);
+    assert_eq!(labour::plans_for_season(&data, &winter, Some(&previous)), default_of(Season::Winter));
+    assert_eq!(labour::plans_for_season(&data, &winter, None), default_of(Season::Winter));
+}
+
+#[test]
+fn a_player_who_never_opens_the_labour_screen_keeps_the_fields_manned() {
+    // Each season's plan comes from the last, as the game's draft does.
+    let data = Data::builtin();
+    let mut state = new_game(&data, "full").unwrap();
+    let mut last: Option<Vec<LabourPlan>> = None;
+    while state.now().year < 1960 {
+        let plans = labour::plans_for_season(&data, &state, last.as_deref());
+        if state.now().season != Season::Winter && events::steel_quota(&data, &state) == 0 {
+            assert!(plans.iter().all(|p| p.fields >= 85), "{}: {plans:?}", state.now());
+        }
+        let mut d = decisions(&data, Policy::Historical, &state, 1);
+        d.labour = plans.clone();
+        if state.now().season.is_harvest() {
+            d.report_kg = Some(sim::turn::preview(&data, &state, &d, 1).unwrap().harvest_kg);
+        }
+        state = advance(&data, &state, &d, 1).unwrap().0;
+        last = Some(plans);
+    }
+}
+
+#[test]
+fn the_labour_preview_counts_hunger_and_fuel() {
+    let data = Data::builtin();
+    let fed = new_game(&data, "full").unwrap();
+    let plans = vec![LabourPlan::new(85, 10, 0, 5); fed.brigades.len()];
+    let healthy = labour::preview(&data, &fed, &plans);
+    assert_eq!(healthy.field_workers, fed.brigades.iter().map(|b| b.workers * 85 / 100).sum::<i64>());
+    let mut hungry = fed.clone();
+    for b in &mut hungry.brigades {
+        b.health = 400;
+    }
+    hungry.woodland = data.params.furnaces.woodland_low - 1;
+    let weak = labour::preview(&data, &hungry, &plans);
+    assert_eq!(weak.field_workers, healthy.field_workers);
+    assert!(weak.field_hands * 10 < healthy.field_hands * 9, "{weak:?} vs {healthy:?}");
+    assert!(weak.iron_kg * 10 < healthy.iron_kg * 6, "{weak:?} vs {healthy:?}");
 }
 
 /// Before and after every season of some scripted games.
