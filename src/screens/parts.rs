@@ -86,7 +86,7 @@ pub fn commune_charts(p: &mut ChildSpawnerCommands, commune: &Commune, s: &Strin
             categories: cats.clone(),
             series: vec![
                 Series {
-                    label: s.get("chart.your_commune"),
+                    label: s.get("chart.your_commune_deaths"),
                     colour: palette::ACCENT,
                     filled: true,
                     values: rows.iter().map(|r| Some(r.crude_death_rate_per_1000)).collect(),

@@ -203,3 +203,41 @@ fn the_title_is_not_rebuilt_while_nothing_changes() {
     }
     assert_eq!(before, buttons(&mut app));
 }
+
+#[test]
+fn the_consequences_name_every_change_of_standing_and_its_reason() {
+    // A truthful report under the county's figure in summer 1958: the
+    // outcome lists the change with its reason and the standing before.
+    let mut app = app(MemoryStore::default());
+    start_new_game(&mut app);
+    play_season(&mut app);
+    answer_directives(&mut app);
+    act(&mut app, UiAction::Next);
+    // The labour screen counts what the workers can do, not only heads.
+    assert!(crate::texts(&app).contains("who can do the work of about"), "{}", crate::texts(&app));
+    act(&mut app, UiAction::Next);
+    act(&mut app, UiAction::Report(great_leap::core::action::ReportMove::Truthful));
+    act(&mut app, UiAction::Next);
+    act(&mut app, UiAction::Next);
+    assert_eq!(phase(&app), Phase::Consequences);
+    let shown = crate::texts(&app);
+    let commune = app.world().resource::<Commune>();
+    let delta = commune.last.iter().find(|h| h.id == "report_below_plan").unwrap().values["standing"];
+    assert!(delta < 0);
+    assert!(shown.contains(&format!("-{}: your report is below the county's figure", -delta)), "{shown}");
+    assert!(shown.contains(&format!("Your standing with the county: {} / 1000", commune.state.standing)), "{shown}");
+}
+
+#[test]
+fn in_autumn_1958_the_labour_screen_starts_from_the_county_plan() {
+    let mut app = app(MemoryStore::default());
+    start_new_game(&mut app);
+    play_season(&mut app);
+    play_season(&mut app);
+    answer_directives(&mut app);
+    act(&mut app, UiAction::Next);
+    assert_eq!(phase(&app), Phase::Labour);
+    let draft = app.world().resource::<Draft>();
+    assert!(draft.decisions.labour.iter().all(|p| p.furnaces > 0), "{:?}", draft.decisions.labour);
+    assert!(crate::texts(&app).contains("the one the county handed down"));
+}

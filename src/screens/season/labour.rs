@@ -18,15 +18,10 @@ pub fn panel(panel: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft,
     let quota = sim::events::steel_quota(&commune.data, st);
     if quota > 0 {
         panel.spawn(ui::text(s.fill("labour.steel_quota", &[("quota", kg(quota))]), ui::SIZE_BODY, palette::ACCENT));
+        panel.spawn(ui::body(s.get("labour.county_plan")));
     }
-    let per_worker = commune.data.params.furnaces.iron_kg_per_worker;
-    let mut field_workers = 0;
-    let mut furnace_workers = 0;
-    for (b, plan) in st.brigades.iter().zip(&draft.decisions.labour) {
-        field_workers += b.workers * i64::from(plan.fields) / 100;
-        furnace_workers += b.workers * i64::from(plan.furnaces) / 100;
-    }
-    let need = sim::labour::field_need(&commune.data, st);
+    // What the plans give as hunger, morale and fuel stand now.
+    let p = sim::labour::preview(&commune.data, st, &draft.decisions.labour);
     // One card for all brigades at once, then one per brigade; inside each,
     // the four tasks wrap two by two, or one under another on a phone.
     let names: Vec<String> = commune.data.commune.brigades.iter().map(|b| s.data(&b.name)).collect();
@@ -71,13 +66,21 @@ pub fn panel(panel: &mut ChildSpawnerCommands, commune: &Commune, draft: &Draft,
         });
     }
     panel.spawn(ui::card()).with_children(|c| {
-        c.spawn(ui::body(
-            s.fill("labour.fields_summary", &[("workers", thousands(field_workers)), ("need", thousands(need))]),
-        ));
-        if furnace_workers > 0 || quota > 0 {
+        c.spawn(ui::body(s.fill(
+            "labour.fields_summary",
+            &[
+                ("workers", thousands(p.field_workers)),
+                ("hands", thousands(p.field_hands)),
+                ("need", thousands(p.field_need)),
+            ],
+        )));
+        if p.field_hands < p.field_need {
+            c.spawn(ui::text(s.get("labour.too_few"), ui::SIZE_BODY, palette::ACCENT));
+        }
+        if p.furnace_workers > 0 || quota > 0 {
             c.spawn(ui::body(s.fill(
                 "labour.furnace_summary",
-                &[("workers", thousands(furnace_workers)), ("iron", kg(furnace_workers * per_worker))],
+                &[("workers", thousands(p.furnace_workers)), ("iron", kg(p.iron_kg))],
             )));
         }
     });

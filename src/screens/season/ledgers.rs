@@ -73,6 +73,15 @@ pub fn ledgers(root: &mut ChildSpawnerCommands, commune: &Commune, s: &Strings) 
             ledger_line(c, s.get("ledger.population"), thousands(st.people()));
             ledger_line(c, s.fill("ledger.deaths_year", &[("year", year_s.clone())]), thousands(l.deaths));
             ledger_line(c, s.get("ledger.standing"), format!("{} / 1000", st.standing));
+            let sanction = match st.sanction {
+                sim::state::Sanction::None => None,
+                sim::state::Sanction::Warned => Some("sanction.warned"),
+                sim::state::Sanction::Criticised => Some("sanction.criticised"),
+                sim::state::Sanction::Demoted => Some("sanction.demoted"),
+            };
+            if let Some(key) = sanction {
+                ledger_line(c, s.get("ledger.sanction"), s.get(key));
+            }
             c.spawn((
                 Node { height: px(8), width: percent(100), ..default() },
                 BackgroundColor(palette::RULE),
