@@ -187,3 +187,25 @@ fn reduced_intensity_uses_the_plainer_words() {
     assert!(!strings.data(&famine.text).contains("bark"));
     assert!(Strings::english().data(&famine.text).contains("bark"));
 }
+
+#[test]
+fn a_lesson_link_plays_the_whole_arc_with_six_directives_to_a_verdict() {
+    let a = Assignment { scenario: "lesson".into(), check: false, ..Assignment::new(2_718) };
+    let mut app = app_from_link(MemoryStore::default(), &format!("?{}", a.to_query()));
+    act(&mut app, class(ClassAction::ShowAssignment));
+    assert!(texts(&app).contains("The lesson"), "{}", texts(&app));
+    act(&mut app, class(ClassAction::Start));
+    if screen(&app) == Screen::Knowledge {
+        answer_all(&mut app, true);
+        act(&mut app, class(ClassAction::FinishCheck));
+    }
+    act(&mut app, UiAction::Begin);
+    assert_eq!(screen(&app), Screen::Season);
+    assert_eq!(app.world().resource::<Commune>().state.scenario_id, "lesson");
+    play_to_ending(&mut app);
+    let commune = app.world().resource::<Commune>();
+    let answered: usize = commune.run.seasons.iter().map(|d| d.choices.len()).sum();
+    assert_eq!(answered, 6, "the lesson's six directives");
+    assert_eq!(commune.run.seasons.len(), 16);
+    assert!(!matches!(commune.state.ending, Some(sim::Ending::Interim)), "a verdict, not an interim account");
+}

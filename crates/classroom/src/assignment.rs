@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// The scenarios an assignment can name, in class-code order. New ones go at
 /// the end so that old codes keep their meaning.
-pub const SCENARIOS: [&str; 2] = ["full", "kiosk"];
+pub const SCENARIOS: [&str; 3] = ["full", "kiosk", "lesson"];
 
 /// Seeds fit in 26 bits so that the class code stays eight letters long.
 pub const SEED_LIMIT: u32 = 1 << 26;

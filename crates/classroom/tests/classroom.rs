@@ -44,9 +44,9 @@ fn is_edited(v: &Verdict) -> bool {
 #[test]
 fn class_code_carries_every_setting() {
     for seed in [0, 1, 77, 424_242, SEED_LIMIT - 1] {
-        for bits in 0..32u32 {
+        for bits in 0..64u32 {
             let a = Assignment {
-                scenario: if bits & 1 == 0 { "full" } else { "kiosk" }.into(),
+                scenario: ["full", "kiosk", "lesson"][(bits & 1 | (bits >> 4) & 2) as usize % 3].into(),
                 seed,
                 seeds: if bits & 2 == 0 { Seeds::Class } else { Seeds::Student },
                 nickname: bits & 4 != 0,

@@ -560,6 +560,10 @@ pub struct ScenarioDef {
     pub start_flags: Vec<String>,
     #[serde(default)]
     pub start_modifiers: Vec<Effect>,
+    /// Events (news or directives) this scenario leaves out, by id: the
+    /// lesson keeps the arc and its turning points, with fewer texts.
+    #[serde(default)]
+    pub leaves_out: Vec<String>,
 }
 
 /// How the average commune behaved: the calibration policy.
@@ -788,6 +792,11 @@ impl Data {
         for s in &self.scenarios {
             if s.seasons < 1 {
                 problems.push(format!("scenario {} has no seasons", s.id));
+            }
+            for id in &s.leaves_out {
+                if self.event(id).is_none() {
+                    problems.push(format!("scenario {} leaves out unknown event {id}", s.id));
+                }
             }
         }
         for text_owner in self.texts() {

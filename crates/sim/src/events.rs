@@ -22,7 +22,11 @@ fn requirement_met(state: &CommuneState, requires: &Option<String>) -> bool {
 /// The news and directives that arrive this season.
 pub fn this_season<'a>(data: &'a Data, state: &CommuneState) -> Vec<&'a EventDef> {
     let now = state.now();
-    data.events.iter().filter(|e| e.at == now && requirement_met(state, &e.requires)).collect()
+    let left_out = data.scenario(&state.scenario_id).map(|s| s.leaves_out.as_slice()).unwrap_or_default();
+    data.events
+        .iter()
+        .filter(|e| e.at == now && requirement_met(state, &e.requires) && !left_out.contains(&e.id))
+        .collect()
 }
 
 /// The directives of this season, which each need an answer.

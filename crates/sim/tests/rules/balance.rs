@@ -224,3 +224,28 @@ fn balance_table() {
         println!("{}", summary(*p, g));
     }
 }
+
+#[test]
+fn b8_the_lesson_has_at_least_three_fates_and_fits_a_class_period() {
+    let data = Data::builtin();
+    let mut kinds: BTreeMap<&'static str, u64> = BTreeMap::new();
+    for directives in 0..DIRECTIVES.len() {
+        for report in 0..REPORTS.len() {
+            for procurement in 0..PROCUREMENT.len() {
+                let p = Point { directives, labour: 0, report, procurement };
+                let strategy = Strategy::from_json(&p.json(), &data).unwrap();
+                for seed in 1..=20 {
+                    let (run, end) = play_strategy(&strategy, &data, "lesson", seed).unwrap();
+                    // About 25 decisions at most: the directives it offers,
+                    // a report and an answer to procurement each harvest.
+                    let directives: usize = run.seasons.iter().map(|d| d.choices.len()).sum();
+                    let harvests = run.seasons.iter().filter(|d| d.report_kg.is_some()).count();
+                    assert!(directives + 2 * harvests <= 25, "{} decisions", directives + 2 * harvests);
+                    *kinds.entry(end.ending.as_ref().unwrap().data_id()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    assert!(!kinds.contains_key("interim"), "the lesson reaches the conference: {kinds:?}");
+    assert!(kinds.len() >= 3, "fates in the lesson: {kinds:?}");
+}
