@@ -25,9 +25,9 @@ use crate::error::SimError;
 use crate::policy::{self, Policy};
 use crate::replay::Run;
 use crate::state::{CommuneState, Ending};
-use crate::summary::{Aggregate, YearRow, table};
+use crate::summary::{Aggregate, aggregate_games};
 use crate::turn::{Sown, new_game, sow};
-use crate::{events, furnaces, input, labour, per_mille};
+use crate::{events, input, labour, per_mille};
 
 /// The widest report a strategy can ask for: fifty times its base, the
 /// rules' own limit for a "satellite" report.
@@ -282,12 +282,14 @@ impl Strategy {
             LabourFamily::Historical => vec![historical_labour(data, state); n],
             LabourFamily::Zealot => vec![zealot_labour(data, state); n],
             LabourFamily::MeetSteel | LabourFamily::HalfSteel => {
-                // From the season's default, not the county's plan.
-                let base = SeasonDecisions { labour: vec![LabourPlan::default_for(season); n], ..d.clone() };
+                // From the season's default, not the county's plan, with the
+                // workers as the season's news and answers leave them.
+                let base = LabourPlan::default_for(season);
                 let quota = events::steel_quota(data, state);
                 let target = if self.labour == LabourFamily::MeetSteel { quota } else { quota - quota / 2 };
-                let share = furnace_share(data, state, &base, seed, target);
-                base.labour.iter().map(|p| with_furnaces(*p, share)).collect()
+                let mut probe = state.clone();
+                events::apply(data, &mut probe, d, seed, &mut Vec::new());
+                vec![base.with_furnaces(labour::furnace_share(data, &probe, base, target)); n]
             }
         }
     }
@@ -392,47 +394,6 @@ pub fn zealot_labour(data: &Data, state: &CommuneState) -> LabourPlan {
     policy::zealot_labour(data, state)
 }
 
-/// The plan with its furnace share raised to `share` percent, the hands
-/// taken from the fields first, then the water works, then the sidelines.
-pub fn with_furnaces(plan: LabourPlan, share: u16) -> LabourPlan {
-    plan.with_furnaces(share)
-}
-
-/// The smallest whole percent of every brigade's workers at the furnaces
-/// that makes at least `target_kg` of iron this season (100 when none
-/// does), with the workers as the season's news and answers leave them:
-/// the iron is the furnaces' own rule run on a copy of the season.
-fn furnace_share(data: &Data, state: &CommuneState, d: &SeasonDecisions, seed: u64, target_kg: i64) -> u16 {
-    if target_kg <= 0 {
-        return 0;
-    }
-    let mut probe = state.clone();
-    events::apply(data, &mut probe, d, seed, &mut Vec::new());
-    let year = probe.now().year;
-    let iron_at = |share: u16| {
-        let mut s = probe.clone();
-        let work: Vec<_> = s
-            .brigades
-            .iter()
-            .zip(&d.labour)
-            .map(|(b, p)| labour::workforce(data, &s, b, &with_furnaces(*p, share)))
-            .collect();
-        let before = s.ledger_of(year).map_or(0, |l| l.iron_kg);
-        furnaces::run(data, &mut s, &work, seed, &mut Vec::new());
-        s.ledger_of(year).map_or(0, |l| l.iron_kg) - before
-    };
-    // Iron grows with the share: the first share that is enough.
-    let (mut lo, mut hi) = (0u16, 100u16);
-    if iron_at(hi) < target_kg {
-        return hi;
-    }
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if iron_at(mid) >= target_kg { hi = mid } else { lo = mid + 1 }
-    }
-    lo
-}
-
 /// Play a whole scenario with a strategy. Each season is sown once: the
 /// player looks at the harvest, then the same season is finished.
 pub fn play_strategy(
@@ -523,52 +484,23 @@ pub fn tally_policy(p: Policy, data: &Data, scenario: &str, seed: u64, seeds: u6
 }
 
 /// Play `seeds` games from `seed` on with `play_one` (a seed -> the game's
-/// last state) and account for them as `summary::aggregate` does.
+/// last state) and account for them as `summary::aggregate` does, with the
+/// endings by kind and the range of excess deaths.
 pub fn tally(
     data: &Data,
     scenario: &str,
     name: &str,
     seed: u64,
     seeds: u64,
-    mut play_one: impl FnMut(u64) -> Result<CommuneState, SimError>,
+    play_one: impl FnMut(u64) -> Result<CommuneState, SimError>,
 ) -> Result<Tally, SimError> {
-    let start = new_game(data, scenario)?;
-    let mut by_year: BTreeMap<i64, Vec<YearRow>> = BTreeMap::new();
-    let mut endings = BTreeMap::new();
     let mut by_kind: BTreeMap<String, u64> = ending_kinds().iter().map(|k| (k.to_string(), 0)).collect();
-    let mut excess = 0.0;
     let mut range: Option<Range> = None;
-    for i in 0..seeds {
-        let end = play_one(seed.wrapping_add(i))?;
-        for row in table(data, &start, &end) {
-            by_year.entry(row.year).or_default().push(row);
-        }
-        let key = end.ending.as_ref().map(|e| e.key()).unwrap_or_else(|| "unfinished".into());
-        *endings.entry(key).or_insert(0) += 1;
+    let aggregate = aggregate_games(data, scenario, name, seed, seeds, play_one, |end| {
         let kind = end.ending.as_ref().map_or("unfinished", |e| e.data_id());
         *by_kind.entry(kind.to_string()).or_insert(0) += 1;
         let x = end.excess_deaths_per_1000();
-        excess += x as f64 / seeds.max(1) as f64;
         range = Some(range.map_or(Range { min: x, max: x }, |r| Range { min: r.min.min(x), max: r.max.max(x) }));
-    }
-    let mut aggregate = Aggregate {
-        policy: name.to_string(),
-        scenario: scenario.to_string(),
-        seed,
-        seeds,
-        years: vec![],
-        years_min: vec![],
-        years_max: vec![],
-        runs_reaching: BTreeMap::new(),
-        endings,
-        excess_deaths_per_1000: excess,
-    };
-    for (year, rows) in by_year {
-        let (mean, min, max) = crate::summary::combine(&rows);
-        aggregate.years.push(mean);
-        aggregate.years_min.push(min);
-        aggregate.years_max.push(max);
-        aggregate.runs_reaching.insert(year, rows.len() as u64);
-    }
+    })?;
     Ok(Tally { aggregate, strategy: None, endings_by_kind: by_kind, excess_deaths_range: range.unwrap_or_default() })
 }

@@ -161,9 +161,7 @@ macro_rules! each_field {
     };
 }
 
-/// The mean (to three decimals), the least and the most of each figure of
-/// one year's rows.
-pub(crate) fn combine(rows: &[YearRow]) -> (YearRow, YearRow, YearRow) {
+fn combine(rows: &[YearRow]) -> (YearRow, YearRow, YearRow) {
     let n = rows.len() as f64;
     let mut mean = YearRow { year: rows[0].year, ..Default::default() };
     let mut min = rows[0].clone();
@@ -187,21 +185,37 @@ pub(crate) fn combine(rows: &[YearRow]) -> (YearRow, YearRow, YearRow) {
 
 /// Play `seeds` games from `seed` on with a scripted policy.
 pub fn aggregate(data: &Data, scenario: &str, policy: Policy, seed: u64, seeds: u64) -> Result<Aggregate, SimError> {
+    aggregate_games(data, scenario, policy.name(), seed, seeds, |s| Ok(play(policy, data, scenario, s)?.1), |_| {})
+}
+
+/// Play `seeds` games from `seed` on with `play_one` (a seed -> the game's
+/// last state), named `name`, and account for them; `each` sees every
+/// game's last state too (for what a caller adds to the account).
+pub fn aggregate_games(
+    data: &Data,
+    scenario: &str,
+    name: &str,
+    seed: u64,
+    seeds: u64,
+    mut play_one: impl FnMut(u64) -> Result<CommuneState, SimError>,
+    mut each: impl FnMut(&CommuneState),
+) -> Result<Aggregate, SimError> {
     let start = new_game(data, scenario)?;
     let mut by_year: BTreeMap<i64, Vec<YearRow>> = BTreeMap::new();
     let mut endings = BTreeMap::new();
     let mut excess = 0.0;
     for i in 0..seeds {
-        let (_, end) = play(policy, data, scenario, seed.wrapping_add(i))?;
+        let end = play_one(seed.wrapping_add(i))?;
         for row in table(data, &start, &end) {
             by_year.entry(row.year).or_default().push(row);
         }
         let key = end.ending.as_ref().map(|e| e.key()).unwrap_or_else(|| "unfinished".into());
         *endings.entry(key).or_insert(0) += 1;
         excess += end.excess_deaths_per_1000() as f64 / seeds.max(1) as f64;
+        each(&end);
     }
     let mut out = Aggregate {
-        policy: policy.name().to_string(),
+        policy: name.to_string(),
         scenario: scenario.to_string(),
         seed,
         seeds,

@@ -9,7 +9,6 @@ use serde_json::{Value, json};
 use sim::policy::{Policy, decide, play};
 use sim::strategy::{
     LabourFamily, ProcurementRule, ReportBase, Strategy, aggregate_strategy, ending_kinds, play_strategy, tally_policy,
-    with_furnaces,
 };
 use sim::summary::aggregate;
 use sim::{Data, LabourPlan, advance, labour, new_game, replay};
@@ -229,9 +228,9 @@ fn the_labour_families_are_the_plans_they_are_said_to_be() {
         );
         proposed = Some(this_season);
     }
-    assert_eq!(with_furnaces(LabourPlan::new(85, 0, 5, 10), 30), LabourPlan::new(55, 30, 5, 10));
-    assert_eq!(with_furnaces(LabourPlan::new(10, 0, 5, 85), 30), LabourPlan::new(0, 30, 0, 70));
-    assert_eq!(with_furnaces(LabourPlan::new(45, 20, 35, 0), 10), LabourPlan::new(45, 20, 35, 0));
+    assert_eq!(LabourPlan::new(85, 0, 5, 10).with_furnaces(30), LabourPlan::new(55, 30, 5, 10));
+    assert_eq!(LabourPlan::new(10, 0, 5, 85).with_furnaces(30), LabourPlan::new(0, 30, 0, 70));
+    assert_eq!(LabourPlan::new(45, 20, 35, 0).with_furnaces(10), LabourPlan::new(45, 20, 35, 0));
 }
 
 #[test]
