@@ -636,6 +636,12 @@ impl Data {
             .expect("the shipped scenario data is valid (checked by the tests)")
     }
 
+    /// Another scenario file with the sources and glossary shipped with this
+    /// build (for trying parameters from the command line).
+    pub fn with_scenario(scenario: &str) -> Result<Data, SimError> {
+        Data::from_json(scenario, SOURCES_JSON, GLOSSARY_JSON)
+    }
+
     pub fn from_json(scenario: &str, sources: &str, glossary: &str) -> Result<Data, SimError> {
         let read = |what: &str, e: crate::InputError| SimError::Data(format!("{what}: {e}"));
         let mut data: Data = input::parse_json(scenario, input::DATA).map_err(|e| read("scenario", e))?;

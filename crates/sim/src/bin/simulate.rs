@@ -214,13 +214,7 @@ fn main() -> ExitCode {
     let data = match std::env::var("GREAT_LEAP_SCENARIO") {
         Ok(path) => {
             let read = std::fs::read_to_string(&path).map_err(|e| sim::SimError::Data(format!("{path}: {e}")));
-            match read.and_then(|text| {
-                Data::from_json(
-                    &text,
-                    include_str!("../../../../assets/data/sources.json"),
-                    include_str!("../../../../assets/data/glossary.json"),
-                )
-            }) {
+            match read.and_then(|text| Data::with_scenario(&text)) {
                 Ok(d) => d,
                 Err(e) => return usage_error(&e.to_string()),
             }
